@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Wehelpen.E2E;
+
+/// <summary>A person as the tests create them: a fresh email each time, so tests never share an account.</summary>
+public sealed record Person(string Name, string Email, string Password)
+{
+    public static Person New(string name) =>
+        new(name, $"e2e-{Guid.NewGuid():N}@example.org", "een lange zin als wachtwoord");
+}
+
+/// <summary>The steps every journey starts with, done the way a person does them: through the pages.</summary>
+public static class AccountSteps
+{
+    public static async Task RegisterAsync(IPage page, Person person)
+    {
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Uw naam").FillAsync(person.Name);
+        await page.GetByLabel("E-mailadres").FillAsync(person.Email);
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(person.Password);
+        await page.GetByLabel("Ik zoek hulp voor mezelf (bewoner)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account maken", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/check-your-email"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(person.Email);
+    }
+
+    /// <summary>Clicks the link in the confirmation mail, as shown on the development mail page.</summary>
+    public static async Task ConfirmEmailAsync(IPage page, Person person)
+    {
+        await page.GotoAsync("/dev/mail");
+        var mail = page.Locator("article.mail")
+            .Filter(new() { Has = page.Locator(".mail-to", new() { HasTextString = person.Email }) });
+        await Expect(mail).ToHaveCountAsync(1);
+        await mail.GetByRole(AriaRole.Link, new() { Name = "E-mailadres bevestigen" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/confirm-email\\?"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw e-mailadres is bevestigd");
+    }
+
+    public static async Task LogInAsync(IPage page, Person person)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mailadres").FillAsync(person.Email);
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(person.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+    }
+
+    public static async Task<Person> SignedInPersonAsync(IPage page, string name)
+    {
+        var person = Person.New(name);
+        await RegisterAsync(page, person);
+        await ConfirmEmailAsync(page, person);
+        await LogInAsync(page, person);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Welkom, {person.Name}" })).ToBeVisibleAsync();
+        return person;
+    }
+
+    public static async Task SavePostcodeAsync(IPage page, string postcode)
+    {
+        await page.GetByLabel("Postcode", new() { Exact = true }).FillAsync(postcode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Profiel opslaan" }).ClickAsync();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace Wehelpen.E2E;
+
+/// <summary>One app and one headless chromium per test class; every test gets its own browser context (cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public WehelpenServer Server { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        // The first request of a page compiles it; the default of 5 s is too tight for that on a busy machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        Server.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            // Debian's chromium: Playwright's own browser download is not available here.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Wehelpen.E2E;
+
+/// <summary>A small phone, and a person who cannot use a mouse.</summary>
+public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const int PhoneWidth = 360;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/register")]
+    public async Task The_page_fits_a_360_pixel_screen_without_sideways_scrolling(string path)
+    {
+        var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+
+        await page.GotoAsync(path);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= PhoneWidth, $"{path} is {scrollWidth} px wide on a {PhoneWidth} px screen.");
+    }
+
+    [Fact]
+    public async Task The_registration_form_can_be_filled_and_sent_with_the_keyboard_alone()
+    {
+        var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+        var person = Person.New("Dirk Smit");
+        await page.GotoAsync("/account/register");
+
+        // The skip link is the first stop, and it leads past the header straight to the form.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Naar de inhoud" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+
+        await TypeIntoFocusedAsync(page, page.GetByLabel("Uw naam"), person.Name);
+        await TypeIntoFocusedAsync(page, page.GetByLabel("E-mailadres"), person.Email);
+        await TypeIntoFocusedAsync(page, page.GetByLabel("Wachtwoord", new() { Exact = true }), person.Password);
+        await TypeIntoFocusedAsync(page, page.GetByLabel("Postcode", new() { Exact = true }), "1055 KL");
+
+        var resident = page.GetByRole(AriaRole.Checkbox, new() { Name = "Ik zoek hulp voor mezelf (bewoner)" });
+        await TabToAsync(page, resident);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(resident).ToBeCheckedAsync();
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Account maken", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/account/check-your-email"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(person.Email);
+    }
+
+    /// <summary>Types into the field that has focus, after checking it is the expected one, then moves on.</summary>
+    private static async Task TypeIntoFocusedAsync(IPage page, ILocator field, string text)
+    {
+        await Expect(field).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(text);
+        await Expect(field).ToHaveValueAsync(text);
+        await page.Keyboard.PressAsync("Tab");
+    }
+
+    /// <summary>
+    /// Tabs forward until <paramref name="target"/> has focus. Bounded, so that a control that cannot be reached
+    /// by keyboard fails the test instead of looping.
+    /// </summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 10; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement")) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Expect(target).ToBeFocusedAsync(new() { Timeout = 1 });
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Wehelpen.Web.Data;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionStringName = "Wehelpen";
+    private const string DefaultSqlite = "Data Source=data/wehelpen.db";
+
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+
+        builder.Services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = ResolveSqliteFile(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<WehelpenDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Wehelpen is empty. Set ConnectionStrings__Wehelpen.");
+            builder.Services.AddDbContext<WehelpenDbContext>(o => o.UseNpgsql(connectionString));
+        }
+
+        builder.Services.AddScoped<SqlMigrator>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<WehelpenDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations before the app serves anything; several nodes may start at once.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SqlMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>A relative SQLite path is taken from the app's folder, and its folder is created.</summary>
+    internal static string ResolveSqliteFile(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is not (":memory:" or "") && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+        return csb.ToString();
+    }
+}

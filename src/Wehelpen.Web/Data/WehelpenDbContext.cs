@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Profiles;
+
+namespace Wehelpen.Web.Data;
+
+public sealed class WehelpenDbContext(DbContextOptions<WehelpenDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Each feature keeps its own IEntityTypeConfiguration next to its entities.
+        builder.ApplyConfigurationsFromAssembly(typeof(WehelpenDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type: stored as text, DateTimeOffset could not be compared or sorted in SQL.
+        // Binary (ticks + offset) keeps order and works in WHERE and ORDER BY.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

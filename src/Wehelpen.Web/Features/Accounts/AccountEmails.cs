@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Localization;
+
+namespace Wehelpen.Web.Features.Accounts;
+
+/// <summary>The emails of the account flow, written in the recipient's own language.</summary>
+public sealed class AccountEmails(
+    UserManager<ApplicationUser> users,
+    IEmailSender sender,
+    EmailLinks links,
+    IStringLocalizer<SharedResource> text)
+{
+    public async Task SendConfirmationAsync(ApplicationUser user, CancellationToken ct = default)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = links.To($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        await SendAsync(user, "Email.Confirm.Subject", "Email.Confirm.Body", "Email.Confirm.Button", link, ct);
+    }
+
+    public async Task SendPasswordResetAsync(ApplicationUser user, CancellationToken ct = default)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        await SendAsync(user, "Email.Reset.Subject", "Email.Reset.Body", "Email.Reset.Button", link, ct);
+    }
+
+    /// <summary>Tokens travel in links; Base64Url keeps them intact in a URL and in mail clients.</summary>
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+
+    private Task SendAsync(ApplicationUser user, string subjectKey, string bodyKey, string buttonKey, string link, CancellationToken ct)
+    {
+        var message = LocalizationExtensions.InLanguage(user.PreferredLanguage, () =>
+        {
+            var subject = text[subjectKey].Value;
+            var greeting = text["Email.Greeting", user.DisplayName].Value;
+            var body = text[bodyKey].Value;
+            var button = text[buttonKey].Value;
+            var footer = text["Email.Footer"].Value;
+            var plain = $"{greeting}\n\n{body}\n\n{link}\n\n{footer}\n";
+            var html = $"""
+                <p>{WebUtility.HtmlEncode(greeting)}</p>
+                <p>{WebUtility.HtmlEncode(body)}</p>
+                <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(button)}</a></p>
+                <p style="color:#555">{WebUtility.HtmlEncode(footer)}</p>
+                """;
+            return new EmailMessage(user.Email!, subject, plain, html);
+        });
+        return sender.SendAsync(message, ct);
+    }
+}

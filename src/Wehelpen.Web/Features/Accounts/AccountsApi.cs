@@ -1,0 +1,161 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Wehelpen.Web.Hosting;
+
+namespace Wehelpen.Web.Features.Accounts;
+
+public sealed record LoginRequest(string? Email, string? Password);
+public sealed record RefreshRequest(string? RefreshToken);
+public sealed record EmailRequest(string? Email);
+public sealed record ConfirmEmailRequest(string? UserId, string? Code);
+public sealed record ResetPasswordRequest(string? Email, string? Code, string? NewPassword);
+public sealed record RegisteredResponse(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>/api/v1/account: registration and token login for apps. Pages use cookies for the same flows.</summary>
+internal static class AccountsApi
+{
+    public static void MapAccountsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/account").WithTags("Account");
+
+        group.MapPost("/register", RegisterAsync);
+        group.MapPost("/login", LoginAsync).RequireRateLimiting(AccountRateLimits.Login);
+        group.MapPost("/refresh", RefreshAsync);
+        group.MapPost("/confirm-email", ConfirmEmailAsync);
+        group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);
+        group.MapPost("/forgot-password", ForgotPasswordAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);
+        group.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);
+    }
+
+    private static async Task<Results<Created<RegisteredResponse>, ValidationProblem>> RegisterAsync(
+        RegistrationInput input, Registration registration, CancellationToken ct)
+    {
+        var (user, errors) = await registration.RegisterAsync(input, ct);
+        if (user is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var roles = input.Roles!.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
+        return TypedResults.Created("/api/v1/profile", new RegisteredResponse(user.Id, user.Email!, user.DisplayName, roles));
+    }
+
+    /// <summary>Answers with an access and a refresh token (Identity's bearer tokens).</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
+        LoginRequest request, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", text["Validation.EmailRequired"]);
+            if (string.IsNullOrEmpty(request.Password)) errors.Add("password", text["Validation.PasswordRequired"]);
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the tokens
+
+        var (reason, detail) = LoginFailure.Describe(result, text);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: text["Login.Failed.Title"],
+            extensions: new Dictionary<string, object?> { ["reason"] = reason });
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, SignInManager<ApplicationUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer,
+        TimeProvider clock, IStringLocalizer<SharedResource> text)
+    {
+        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Problem(text["Refresh.Invalid"], statusCode: StatusCodes.Status401Unauthorized);
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        await signIn.SignInAsync(user, isPersistent: false);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> ConfirmEmailAsync(
+        ConfirmEmailRequest request, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
+    {
+        var confirmed = await EmailConfirmation.ConfirmAsync(users, request.UserId, request.Code);
+        return confirmed
+            ? TypedResults.Ok()
+            : TypedResults.Problem(text["ConfirmEmail.Invalid"], statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>Always the same answer, so nobody can find out which addresses have an account.</summary>
+    private static async Task<Accepted> ResendConfirmationAsync(EmailRequest request, UserManager<ApplicationUser> users, AccountEmails emails, CancellationToken ct)
+    {
+        if (await FindAsync(users, request.Email) is { EmailConfirmed: false } user)
+            await emails.SendConfirmationAsync(user, ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>Always the same answer, so nobody can find out which addresses have an account.</summary>
+    private static async Task<Accepted> ForgotPasswordAsync(EmailRequest request, UserManager<ApplicationUser> users, AccountEmails emails, CancellationToken ct)
+    {
+        if (await FindAsync(users, request.Email) is { EmailConfirmed: true } user)
+            await emails.SendPasswordResetAsync(user, ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<Ok, ValidationProblem>> ResetPasswordAsync(
+        ResetPasswordRequest request, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
+    {
+        var errors = await PasswordReset.ResetAsync(users, text, request.Email, request.Code, request.NewPassword);
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok();
+    }
+
+    private static async Task<ApplicationUser?> FindAsync(UserManager<ApplicationUser> users, string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+}
+
+internal static class LoginFailure
+{
+    public static (string Reason, string Detail) Describe(SignInResult result, IStringLocalizer<SharedResource> text) => result switch
+    {
+        { IsLockedOut: true } => ("locked_out", text["Login.Failed.LockedOut"]),
+        { IsNotAllowed: true } => ("email_not_confirmed", text["Login.Failed.NotConfirmed"]),
+        _ => ("invalid_credentials", text["Login.Failed.Invalid"]),
+    };
+}
+
+internal static class EmailConfirmation
+{
+    public static async Task<bool> ConfirmAsync(UserManager<ApplicationUser> users, string? userId, string? code)
+    {
+        var token = AccountEmails.Decode(code);
+        if (string.IsNullOrEmpty(userId) || token is null) return false;
+        var user = await users.FindByIdAsync(userId);
+        return user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+}
+
+internal static class PasswordReset
+{
+    /// <summary>An unknown address gets the same answer as a wrong code, so nothing is given away.</summary>
+    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text,
+        string? email, string? code, string? newPassword)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", text["Validation.PasswordRequired"]);
+        var token = AccountEmails.Decode(code);
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is null || token is null) return errors.Add("code", text["Identity.InvalidToken"]);
+
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        foreach (var error in result.Errors)
+            errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "code", error.Description);
+        if (result.Succeeded)
+            await users.SetLockoutEndDateAsync(user, null); // a fresh password ends an earlier lockout
+        return errors;
+    }
+}
+
+internal static class ClaimsPrincipalExtensions
+{
+    public static string RequiredUserId(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
+}

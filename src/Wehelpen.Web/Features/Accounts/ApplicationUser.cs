@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Profiles;
+
+namespace Wehelpen.Web.Features.Accounts;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>As the person confirmed it, normalised: "1012 AB", or "1012" when they gave only the digits.</summary>
+    public string? Postcode { get; set; }
+
+    /// <summary>The four-digit area: the only location ever shown outside a care circle.</summary>
+    public string? Pc4 { get; set; }
+
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    /// <summary>"nl" or "en": used for pages after login and for every email to this person.</summary>
+    public string PreferredLanguage { get; set; } = "nl";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public VolunteerProfile? VolunteerProfile { get; set; }
+
+    public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
+
+    /// <summary>Takes the place of a postcode that was looked up and found usable.</summary>
+    public void MoveTo(PostcodeLookup place)
+    {
+        if (!place.IsUsable) throw new ArgumentException("Only a usable postcode can be a person's place.", nameof(place));
+        Postcode = place.Postcode!.ToString();
+        Pc4 = place.Area!.Pc4;
+        Latitude = place.Area.Centre.Latitude;
+        Longitude = place.Area.Centre.Longitude;
+    }
+
+    public void ClearPlace() => (Postcode, Pc4, Latitude, Longitude) = (null, null, null, null);
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(80).IsRequired();
+        user.Property(u => u.Postcode).HasMaxLength(7);
+        user.Property(u => u.Pc4).HasMaxLength(4);
+        user.Property(u => u.PreferredLanguage).HasMaxLength(2).IsRequired();
+        user.HasIndex(u => u.Pc4);
+        user.HasOne(u => u.VolunteerProfile).WithOne().HasForeignKey<VolunteerProfile>(v => v.UserId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Features.Accounts;
+
+namespace Wehelpen.Web.Features.Accounts;
+
+public sealed class RegisterModel(Registration registration) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? Postcode { get; set; }
+        public List<string> Roles { get; set; } = [];
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var (user, errors) = await registration.RegisterAsync(
+            new RegistrationInput(Input.Email, Input.Password, Input.DisplayName, Input.Roles, Input.Postcode, language), ct);
+        if (user is null)
+        {
+            errors.CopyTo(ModelState);
+            return Page();
+        }
+        return RedirectToPage("RegisterConfirmation", new { email = user.Email });
+    }
+}

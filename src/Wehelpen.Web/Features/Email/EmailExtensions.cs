@@ -1,0 +1,17 @@
+namespace Wehelpen.Web.Features.Email;
+
+public static class EmailExtensions
+{
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Email");
+        builder.Services.Configure<EmailOptions>(section);
+        builder.Services.AddSingleton<FolderEmailSender>();
+        if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
+            builder.Services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<FolderEmailSender>());
+        else
+            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        builder.Services.AddScoped<EmailLinks>();
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Wehelpen.Web.Features.Email;
+
+/// <summary>
+/// The default when no SMTP server is configured: each message becomes one JSON file in the mail folder, which
+/// the development mail page lists. The file is written under a temporary name and then renamed, so a reader
+/// never sees half a message.
+/// </summary>
+public sealed class FolderEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<FolderEmailSender> logger)
+    : IEmailSender
+{
+    public string Folder => Path.Combine(environment.ContentRootPath, options.Value.Folder);
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Folder);
+        var stored = new StoredEmail(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), options.Value.From, message.To, message.Subject, message.TextBody, message.HtmlBody);
+        var name = $"{stored.SentAt.UtcDateTime:yyyyMMddHHmmssfff}-{stored.Id}.json";
+        var temporary = Path.Combine(Folder, name + ".tmp");
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(stored), cancellationToken);
+        File.Move(temporary, Path.Combine(Folder, name));
+        logger.LogInformation("Wrote email '{Subject}' to {Folder}", message.Subject, Folder);
+    }
+
+    public IReadOnlyList<StoredEmail> ReadAll() =>
+        !Directory.Exists(Folder)
+            ? []
+            : Directory.EnumerateFiles(Folder, "*.json")
+                .Select(f => JsonSerializer.Deserialize<StoredEmail>(File.ReadAllText(f))!)
+                .OrderByDescending(m => m.SentAt)
+                .ToList();
+}
+
+public sealed record StoredEmail(string Id, DateTimeOffset SentAt, string From, string To, string Subject, string TextBody, string HtmlBody);

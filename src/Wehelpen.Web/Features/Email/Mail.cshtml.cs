@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Wehelpen.Web.Features.Email;
+
+/// <summary>Development only: the mail folder as a page, so that a newcomer can click a confirmation link.</summary>
+public sealed class MailModel(FolderEmailSender folder, IWebHostEnvironment environment) : PageModel
+{
+    public IReadOnlyList<StoredEmail> Messages { get; private set; } = [];
+    public string Folder => folder.Folder;
+
+    public IActionResult OnGet()
+    {
+        if (!environment.IsDevelopment()) return NotFound();
+        Messages = folder.ReadAll();
+        return Page();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Profiles;
+
+namespace Wehelpen.Web.Features.Home;
+
+public sealed class IndexModel(ProfileEditor profiles, PostcodeTable postcodes) : PageModel
+{
+    public ProfileResponse? Profile { get; private set; }
+    public PlaceMap? Map { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return;
+        Profile = await profiles.GetAsync(User.RequiredUserId(), ct);
+        if (Profile?.Place is { } place)
+            Map = PlaceMap.Around(postcodes, new GeoPoint(place.Latitude, place.Longitude), place.Pc4,
+                Profile.Roles.Contains(Roles.Volunteer) ? Profile.Volunteer?.ServiceRadiusKm : null);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Wehelpen.Web.Features.Locations;
+
+public static class LocationsExtensions
+{
+    public static WebApplicationBuilder AddLocations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => PostcodeTable.LoadEmbedded());
+        return builder;
+    }
+}

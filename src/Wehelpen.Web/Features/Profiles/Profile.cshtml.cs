@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Locations;
+
+namespace Wehelpen.Web.Features.Profiles;
+
+[Authorize]
+public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, SignInManager<ApplicationUser> signIn) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public PlaceResponse? Place { get; private set; }
+    public PlaceMap? Map { get; private set; }
+    [TempData] public bool Saved { get; set; }
+
+    private const int UnreadableRadius = -1;
+
+    public sealed class InputModel
+    {
+        public string? DisplayName { get; set; }
+        public string? Postcode { get; set; }
+        public List<string> Roles { get; set; } = [];
+        public List<string> Categories { get; set; } = [];
+        public int? ServiceRadiusKm { get; set; }
+        /// <summary>"Monday:Morning" per ticked box.</summary>
+        public List<string> Availability { get; set; } = [];
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var profile = await editor.GetAsync(User.RequiredUserId(), ct);
+        if (profile is null) return NotFound();
+        Show(profile);
+        Input = new InputModel
+        {
+            DisplayName = profile.DisplayName,
+            Postcode = profile.Place?.Postcode,
+            Roles = [.. profile.Roles],
+            Categories = [.. (profile.Volunteer?.Categories ?? []).Select(c => char.ToUpperInvariant(c[0]) + c[1..])],
+            ServiceRadiusKm = profile.Volunteer?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm,
+            Availability = [.. (profile.Volunteer?.Availability ?? []).Select(s => $"{s.Day}:{s.Part}")],
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // A radius that is not a number is reported as out of range by the editor, with the other messages,
+        // instead of being dropped and replaced by the default.
+        if (ModelState["Input.ServiceRadiusKm"]?.Errors.Count > 0) Input.ServiceRadiusKm = UnreadableRadius;
+        ModelState.Remove("Input.ServiceRadiusKm");
+        var update = new ProfileUpdate(
+            Input.DisplayName,
+            Input.Postcode,
+            Language: null,
+            Input.Roles,
+            new VolunteerSettings(Input.Categories, Input.ServiceRadiusKm, [.. ParseSlots(Input.Availability)]));
+        var (profile, errors) = await editor.UpdateAsync(User.RequiredUserId(), update, ct);
+        if (profile is null)
+        {
+            errors.CopyTo(ModelState);
+            if (await editor.GetAsync(User.RequiredUserId(), ct) is { } current) Show(current);
+            return Page();
+        }
+        // The login cookie carries the roles: renew it so that a role just chosen counts at once.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.RefreshSignInAsync(user);
+        Saved = true;
+        return RedirectToPage();
+    }
+
+    private void Show(ProfileResponse profile)
+    {
+        Place = profile.Place;
+        if (profile.Place is { } place)
+            Map = PlaceMap.Around(postcodes, new GeoPoint(place.Latitude, place.Longitude), place.Pc4,
+                profile.Roles.Contains(Roles.Volunteer) ? profile.Volunteer?.ServiceRadiusKm : null);
+    }
+
+    private static IEnumerable<AvailabilitySlot> ParseSlots(IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            var parts = value.Split(':');
+            if (parts.Length == 2 && Enum.TryParse<DayOfWeek>(parts[0], out var day) && Enum.TryParse<DayPart>(parts[1], out var part))
+                yield return new AvailabilitySlot(day, part);
+        }
+    }
+}

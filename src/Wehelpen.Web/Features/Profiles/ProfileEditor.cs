@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Localization;
+
+namespace Wehelpen.Web.Features.Profiles;
+
+/// <summary>
+/// Reading and changing one's own profile: one use case for the page and the API. Everything is checked first and
+/// then written in one transaction, so a bad postcode never leaves a half-changed profile behind.
+/// </summary>
+public sealed class ProfileEditor(
+    WehelpenDbContext db,
+    UserManager<ApplicationUser> users,
+    PostcodeTable postcodes,
+    IStringLocalizer<SharedResource> text)
+{
+    public async Task<ProfileResponse?> GetAsync(string userId, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.VolunteerProfile).SingleOrDefaultAsync(u => u.Id == userId, ct);
+        return user is null ? null : await DescribeAsync(user);
+    }
+
+    public async Task<(ProfileResponse? Profile, FieldErrors Errors)> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.VolunteerProfile).SingleAsync(u => u.Id == userId, ct);
+        var errors = new FieldErrors();
+
+        var displayName = update.DisplayName?.Trim() ?? "";
+        if (displayName.Length == 0) errors.Add("displayName", text["Validation.DisplayNameRequired"]);
+        else if (displayName.Length > Registration.DisplayNameMaxLength)
+            errors.Add("displayName", text["Validation.DisplayNameTooLong", Registration.DisplayNameMaxLength]);
+
+        PostcodeLookup? place = null;
+        if (!string.IsNullOrWhiteSpace(update.Postcode))
+        {
+            place = postcodes.Lookup(update.Postcode);
+            if (!place.IsUsable) errors.Add("postcode", PostcodeMessages.For(place, text));
+        }
+
+        var chosenRoles = (update.Roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (chosenRoles.Count == 0) errors.Add("roles", text["Validation.RolesRequired"]);
+        else if (chosenRoles.Any(r => !Roles.SelfChosen.Contains(r))) errors.Add("roles", text["Validation.RoleUnknown"]);
+
+        var volunteer = chosenRoles.Contains(Roles.Volunteer) ? ValidateVolunteer(update.Volunteer, errors) : null;
+        if (errors.Any) return (null, errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = displayName;
+        if (update.Language is not null) user.PreferredLanguage = LocalizationExtensions.Normalise(update.Language);
+        if (place is null) user.ClearPlace(); else user.MoveTo(place);
+        if (volunteer is not null)
+        {
+            user.VolunteerProfile ??= new VolunteerProfile { UserId = user.Id };
+            (user.VolunteerProfile.Categories, user.VolunteerProfile.ServiceRadiusKm, user.VolunteerProfile.Availability) = volunteer.Value;
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Roles people may not give themselves (admin) are kept as they are.
+        var current = await users.GetRolesAsync(user);
+        var remove = current.Where(r => Roles.SelfChosen.Contains(r) && !chosenRoles.Contains(r)).ToList();
+        var add = chosenRoles.Where(r => !current.Contains(r)).ToList();
+        if (remove.Count > 0) ThrowIfFailed(await users.RemoveFromRolesAsync(user, remove));
+        if (add.Count > 0) ThrowIfFailed(await users.AddToRolesAsync(user, add));
+        await transaction.CommitAsync(ct);
+
+        return (await DescribeAsync(user), errors);
+    }
+
+    private (HelpCategories, int, WeeklyAvailability)? ValidateVolunteer(VolunteerSettings? settings, FieldErrors errors)
+    {
+        var categories = HelpCategories.None;
+        foreach (var name in settings?.Categories ?? [])
+        {
+            if (Enum.TryParse<HelpCategories>(name, ignoreCase: true, out var category) && HelpCategory.Each.Contains(category))
+                categories |= category;
+            else
+                errors.Add("volunteer.categories", text["Validation.CategoryUnknown", name]);
+        }
+        if (categories == HelpCategories.None && settings?.Categories is not { Count: > 0 })
+            errors.Add("volunteer.categories", text["Validation.CategoriesRequired"]);
+
+        var radius = settings?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
+        if (radius is < VolunteerProfile.MinRadiusKm or > VolunteerProfile.MaxRadiusKm)
+            errors.Add("volunteer.serviceRadiusKm", text["Validation.RadiusRange", VolunteerProfile.MinRadiusKm, VolunteerProfile.MaxRadiusKm]);
+
+        var availability = WeeklyAvailability.From((settings?.Availability ?? []).Select(s => (s.Day, s.Part)));
+        return (categories, radius, availability);
+    }
+
+    private async Task<ProfileResponse> DescribeAsync(ApplicationUser user)
+    {
+        var roles = (await users.GetRolesAsync(user)).Order().ToList();
+        PlaceResponse? place = null;
+        if (user.Pc4 is not null && postcodes.Find(user.Pc4) is { } area)
+            place = new PlaceResponse(user.Postcode!, user.Pc4, area.Place, area.Centre.Latitude, area.Centre.Longitude);
+        var volunteer = user.VolunteerProfile is { } v
+            ? new VolunteerSettings(
+                HelpCategory.Split(v.Categories).Select(c => JsonName(c.ToString())).ToList(),
+                v.ServiceRadiusKm,
+                v.Availability.Slots().Select(s => new AvailabilitySlot(s.Day, s.Part)).ToList())
+            : null;
+        return new ProfileResponse(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage, roles, place, volunteer);
+    }
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

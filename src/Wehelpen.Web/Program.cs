@@ -1,0 +1,41 @@
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Data.Demo;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWebPlumbing();
+builder.AddInterfaceLanguages();
+builder.AddDatabase();
+builder.AddLocations();
+builder.AddEmail();
+builder.AddAccounts();
+builder.AddProfiles();
+builder.AddDemoData();
+
+var app = builder.Build();
+
+if (SchemaScriptCommand.IsRequested(args))
+{
+    SchemaScriptCommand.Run(app);
+    return;
+}
+
+await app.MigrateDatabaseAsync();
+await app.EnsureRolesAsync();
+await app.SeedDemoDataAsync();
+
+app.UseWebPlumbing();
+app.MapLocations();
+app.MapAccounts();
+app.MapProfiles();
+
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

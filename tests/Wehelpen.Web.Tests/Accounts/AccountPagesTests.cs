@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Wehelpen.Web.Tests.Accounts;
+
+public sealed class AccountPagesTests
+{
+    [Fact]
+    public async Task Register_and_log_in_through_the_pages_with_a_cookie()
+    {
+        await using var app = await WehelpenApplication.StartAsync();
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var registered = await PageForms.PostAsync(browser, "/account/register",
+        [
+            new("Input.DisplayName", "Gerrit"), new("Input.Email", "gerrit@example.nl"),
+            new("Input.Password", WehelpenApplication.Password), new("Input.Postcode", "1012 ab"), new("Input.Roles", "volunteer"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.StartsWith("/account/check-your-email", registered.Headers.Location?.OriginalString);
+
+        var confirmed = await browser.GetStringAsync(app.LinkInEmail("gerrit@example.nl", "/account/confirm-email").PathAndQuery);
+        Assert.Contains("Uw e-mailadres is bevestigd", confirmed);
+
+        var login = await PageForms.PostAsync(browser, "/account/login",
+            [new("Input.Email", "gerrit@example.nl"), new("Input.Password", WehelpenApplication.Password)]);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        var home = await browser.GetStringAsync("/");
+        Assert.Contains("Welkom, Gerrit", home);
+        Assert.Contains("Postcode 1012 AB, Amsterdam.", home);
+    }
+
+    [Fact]
+    public async Task A_form_with_mistakes_shows_them_next_to_the_fields_and_keeps_what_was_typed()
+    {
+        await using var app = await WehelpenApplication.StartAsync();
+        using var browser = app.CreateClient();
+
+        var response = await PageForms.PostAsync(browser, "/account/register",
+        [
+            new("Input.DisplayName", "Henk de Boer"), new("Input.Email", "henk@example.nl"),
+            new("Input.Password", WehelpenApplication.Password), new("Input.Postcode", "12345"),
+        ]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Contains("Dit is geen geldige postcode.", html);
+        Assert.Contains("Kies minstens één van de mogelijkheden.", html);
+        Assert.Contains("value=\"Henk de Boer\"", html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Empty(app.Emails("henk@example.nl"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_the_login_page_says_so_in_Dutch()
+    {
+        await using var app = await WehelpenApplication.StartAsync();
+        await app.RegisterConfirmedAsync("lies@example.nl");
+        using var browser = app.CreateClient();
+
+        var response = await PageForms.PostAsync(browser, "/account/login",
+            [new("Input.Email", "lies@example.nl"), new("Input.Password", "verkeerd")]);
+
+        Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_login_page_is_rate_limited_too_but_looking_at_it_is_not()
+    {
+        await using var app = await WehelpenApplication.StartAsync();
+        using var browser = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+            statuses.Add((await PageForms.PostAsync(browser, "/account/login",
+                [new("Input.Email", "x@example.nl"), new("Input.Password", "verkeerd")])).StatusCode);
+
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+    }
+
+    [Fact]
+    public async Task Logging_out_is_a_post_and_ends_the_session()
+    {
+        await using var app = await WehelpenApplication.StartAsync();
+        await app.RegisterConfirmedAsync("tom@example.nl", "Tom");
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", "tom@example.nl"), new("Input.Password", WehelpenApplication.Password)]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
+
+        await PageForms.PostAsync(browser, "/account/logout", []);
+
+        var profile = await browser.GetAsync("/profile");
+        Assert.Equal(HttpStatusCode.Redirect, profile.StatusCode);
+        Assert.StartsWith("/account/login", profile.Headers.Location?.PathAndQuery);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Reflection;
+using Wehelpen.Web.Data;
+using Xunit.Sdk;
+
+namespace Wehelpen.Web.Tests;
+
+/// <summary>Runs a theory once on SQLite and once on PostgreSQL: the same code must behave the same on both.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BothDatabasesAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        [[DatabaseProvider.Sqlite], [DatabaseProvider.Postgres]];
+}

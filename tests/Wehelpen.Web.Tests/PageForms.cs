@@ -1,0 +1,23 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Wehelpen.Web.Tests;
+
+/// <summary>Submits a page's form the way a browser does: with the antiforgery token from the page and the cookies.</summary>
+public static partial class PageForms
+{
+    /// <param name="formPage">The page that shows the form, when it is not <paramref name="path"/> itself.</param>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var page = await client.GetAsync(formPage ?? path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = Token().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {path}");
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
