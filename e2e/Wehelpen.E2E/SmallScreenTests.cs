@@ -24,6 +24,24 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_profile_of_a_volunteer_with_map_and_availability_fits_a_360_pixel_screen()
+    {
+        var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+        await AccountSteps.SignedInPersonAsync(page, "Fenna Visser");
+        await page.GotoAsync("/profile");
+        await page.GetByLabel("Ik wil anderen helpen (vrijwilliger)").CheckAsync();
+        await page.GetByLabel("Boodschappen").CheckAsync();
+        await AccountSteps.SavePostcodeAsync(page, "1055 KL");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+
+        // The widest parts of any page so far: the neighbourhood map and the week grid of availability.
+        await Expect(page.GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= PhoneWidth, $"/profile is {scrollWidth} px wide on a {PhoneWidth} px screen.");
+    }
+
+    [Fact]
     public async Task The_registration_form_can_be_filled_and_sent_with_the_keyboard_alone()
     {
         var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });

@@ -15,6 +15,24 @@ public sealed class AccountEmails(
     EmailLinks links,
     IStringLocalizer<SharedResource> text)
 {
+    /// <summary>
+    /// "Send me a reset link" for an address someone typed. Whether or not it has an account, the caller says the
+    /// same thing, so nobody can find out which addresses are registered.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(string? email, CancellationToken ct = default)
+    {
+        if (await FindAsync(email) is { EmailConfirmed: true } user) await SendPasswordResetAsync(user, ct);
+    }
+
+    /// <summary>"Send the confirmation again": only an unconfirmed account gets one; the answer is the same.</summary>
+    public async Task RequestConfirmationAsync(string? email, CancellationToken ct = default)
+    {
+        if (await FindAsync(email) is { EmailConfirmed: false } user) await SendConfirmationAsync(user, ct);
+    }
+
+    private async Task<ApplicationUser?> FindAsync(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+
     public async Task SendConfirmationAsync(ApplicationUser user, CancellationToken ct = default)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));

@@ -86,18 +86,16 @@ internal static class AccountsApi
     }
 
     /// <summary>Always the same answer, so nobody can find out which addresses have an account.</summary>
-    private static async Task<Accepted> ResendConfirmationAsync(EmailRequest request, UserManager<ApplicationUser> users, AccountEmails emails, CancellationToken ct)
+    private static async Task<Accepted> ResendConfirmationAsync(EmailRequest request, AccountEmails emails, CancellationToken ct)
     {
-        if (await FindAsync(users, request.Email) is { EmailConfirmed: false } user)
-            await emails.SendConfirmationAsync(user, ct);
+        await emails.RequestConfirmationAsync(request.Email, ct);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>Always the same answer, so nobody can find out which addresses have an account.</summary>
-    private static async Task<Accepted> ForgotPasswordAsync(EmailRequest request, UserManager<ApplicationUser> users, AccountEmails emails, CancellationToken ct)
+    private static async Task<Accepted> ForgotPasswordAsync(EmailRequest request, AccountEmails emails, CancellationToken ct)
     {
-        if (await FindAsync(users, request.Email) is { EmailConfirmed: true } user)
-            await emails.SendPasswordResetAsync(user, ct);
+        await emails.RequestPasswordResetAsync(request.Email, ct);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -107,55 +105,4 @@ internal static class AccountsApi
         var errors = await PasswordReset.ResetAsync(users, text, request.Email, request.Code, request.NewPassword);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok();
     }
-
-    private static async Task<ApplicationUser?> FindAsync(UserManager<ApplicationUser> users, string? email) =>
-        string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-}
-
-internal static class LoginFailure
-{
-    public static (string Reason, string Detail) Describe(SignInResult result, IStringLocalizer<SharedResource> text) => result switch
-    {
-        { IsLockedOut: true } => ("locked_out", text["Login.Failed.LockedOut"]),
-        { IsNotAllowed: true } => ("email_not_confirmed", text["Login.Failed.NotConfirmed"]),
-        _ => ("invalid_credentials", text["Login.Failed.Invalid"]),
-    };
-}
-
-internal static class EmailConfirmation
-{
-    public static async Task<bool> ConfirmAsync(UserManager<ApplicationUser> users, string? userId, string? code)
-    {
-        var token = AccountEmails.Decode(code);
-        if (string.IsNullOrEmpty(userId) || token is null) return false;
-        var user = await users.FindByIdAsync(userId);
-        return user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
-    }
-}
-
-internal static class PasswordReset
-{
-    /// <summary>An unknown address gets the same answer as a wrong code, so nothing is given away.</summary>
-    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text,
-        string? email, string? code, string? newPassword)
-    {
-        var errors = new FieldErrors();
-        if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", text["Validation.PasswordRequired"]);
-        var token = AccountEmails.Decode(code);
-        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || token is null) return errors.Add("code", text["Identity.InvalidToken"]);
-
-        var result = await users.ResetPasswordAsync(user, token, newPassword);
-        foreach (var error in result.Errors)
-            errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "code", error.Description);
-        if (result.Succeeded)
-            await users.SetLockoutEndDateAsync(user, null); // a fresh password ends an earlier lockout
-        return errors;
-    }
-}
-
-internal static class ClaimsPrincipalExtensions
-{
-    public static string RequiredUserId(this ClaimsPrincipal principal) =>
-        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
 }
