@@ -119,6 +119,27 @@ public sealed class RegistrationApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
     }
 
+    [Fact]
+    public async Task When_the_mail_server_is_down_the_account_is_still_made_and_can_ask_for_the_mail_again()
+    {
+        // A real SMTP client against a loopback port where nothing listens: the send fails as it would in production.
+        await using var app = await WehelpenApplication.StartAsync(settings: new()
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = "1", ["Email:Smtp:EnableSsl"] = "false",
+        });
+        using var client = app.CreateApiClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/account/register", new
+        {
+            email = "sjaak@example.nl", password = WehelpenApplication.Password, displayName = "Sjaak", roles = new[] { "resident" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
+        Assert.True(await db.Users.AnyAsync(u => u.Email == "sjaak@example.nl" && !u.EmailConfirmed));
+    }
+
     private static async Task AssertNoUsersAsync(WehelpenApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -19,7 +19,8 @@ public sealed class Registration(
     PostcodeTable postcodes,
     AccountEmails emails,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> text)
+    IStringLocalizer<SharedResource> text,
+    ILogger<Registration> logger)
 {
     public const int DisplayNameMaxLength = 80;
 
@@ -63,7 +64,13 @@ public sealed class Registration(
         if (!withRoles.Succeeded) return (null, IdentityErrors.ToFields(withRoles, errors));
         await transaction.CommitAsync(ct);
 
-        await emails.SendConfirmationAsync(user, ct);
+        // The account exists now. If the mail server is down, saying "failed" would make the person register
+        // again and hear that the address is taken; the next page offers "send the email again" instead.
+        try { await emails.SendConfirmationAsync(user, ct); }
+        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException)
+        {
+            logger.LogError(e, "Could not send the confirmation email for new account {UserId}", user.Id);
+        }
         return (user, errors);
     }
 }
