@@ -5,10 +5,10 @@ namespace Wehelpen.Web.Tests.Accounts;
 
 public sealed class AccountPagesTests
 {
-    [Fact]
-    public async Task Register_and_log_in_through_the_pages_with_a_cookie()
+    [Theory, BothDatabases]
+    public async Task Register_and_log_in_through_the_pages_with_a_cookie(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var registered = await PageForms.PostAsync(browser, "/account/register",
@@ -31,10 +31,10 @@ public sealed class AccountPagesTests
         Assert.Contains("Postcode 1012 AB, Amsterdam.", home);
     }
 
-    [Fact]
-    public async Task A_form_with_mistakes_shows_them_next_to_the_fields_and_keeps_what_was_typed()
+    [Theory, BothDatabases]
+    public async Task A_form_with_mistakes_shows_them_next_to_the_fields_and_keeps_what_was_typed(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var browser = app.CreateClient();
 
         var response = await PageForms.PostAsync(browser, "/account/register",
@@ -53,10 +53,10 @@ public sealed class AccountPagesTests
         Assert.Empty(app.Emails("henk@example.nl"));
     }
 
-    [Fact]
-    public async Task A_wrong_password_on_the_login_page_says_so_in_Dutch()
+    [Theory, BothDatabases]
+    public async Task A_wrong_password_on_the_login_page_says_so_in_Dutch(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("lies@example.nl");
         using var browser = app.CreateClient();
 
@@ -66,10 +66,10 @@ public sealed class AccountPagesTests
         Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_login_page_is_rate_limited_too_but_looking_at_it_is_not()
+    [Theory, BothDatabases]
+    public async Task The_login_page_is_rate_limited_too_but_looking_at_it_is_not(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var browser = app.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -81,10 +81,10 @@ public sealed class AccountPagesTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
     }
 
-    [Fact]
-    public async Task Logging_out_is_a_post_and_ends_the_session()
+    [Theory, BothDatabases]
+    public async Task Logging_out_is_a_post_and_ends_the_session(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("tom@example.nl", "Tom");
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", "tom@example.nl"), new("Input.Password", WehelpenApplication.Password)]);

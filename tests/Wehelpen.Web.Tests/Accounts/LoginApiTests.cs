@@ -25,10 +25,10 @@ public sealed class LoginApiTests
         Assert.Contains("15 minuten", problem.GetProperty("detail").GetString());
     }
 
-    [Fact]
-    public async Task Too_many_login_attempts_from_one_address_get_429_with_a_Dutch_explanation()
+    [Theory, BothDatabases]
+    public async Task Too_many_login_attempts_from_one_address_get_429_with_a_Dutch_explanation(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         HttpResponseMessage last = new();
@@ -40,10 +40,10 @@ public sealed class LoginApiTests
         Assert.True(last.Headers.RetryAfter is not null, "Retry-After tells an app when to try again");
     }
 
-    [Fact]
-    public async Task Wrong_password_and_unknown_address_get_the_same_answer()
+    [Theory, BothDatabases]
+    public async Task Wrong_password_and_unknown_address_get_the_same_answer(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("els@example.nl");
         using var client = app.CreateApiClient();
 
@@ -55,10 +55,10 @@ public sealed class LoginApiTests
         Assert.Equal(a.GetProperty("detail").GetString(), b.GetProperty("detail").GetString());
     }
 
-    [Fact]
-    public async Task A_refresh_token_gives_a_new_access_token_and_garbage_does_not()
+    [Theory, BothDatabases]
+    public async Task A_refresh_token_gives_a_new_access_token_and_garbage_does_not(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("bob@example.nl");
         using var client = app.CreateApiClient();
         var login = await (await client.PostAsJsonAsync("/api/v1/account/login", new { email = "bob@example.nl", password = WehelpenApplication.Password }))

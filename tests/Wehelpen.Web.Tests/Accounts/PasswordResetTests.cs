@@ -30,10 +30,10 @@ public sealed class PasswordResetTests
         Assert.NotEmpty(await ProblemAssert.FieldErrorsAsync(again, "code"));
     }
 
-    [Fact]
-    public async Task Asking_for_an_unknown_address_looks_the_same_and_sends_nothing()
+    [Theory, BothDatabases]
+    public async Task Asking_for_an_unknown_address_looks_the_same_and_sends_nothing(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var response = await client.PostAsJsonAsync("/api/v1/account/forgot-password", new { email = "onbekend@example.nl" });
@@ -42,10 +42,10 @@ public sealed class PasswordResetTests
         Assert.Empty(app.Emails("onbekend@example.nl"));
     }
 
-    [Fact]
-    public async Task Reset_requests_are_rate_limited()
+    [Theory, BothDatabases]
+    public async Task Reset_requests_are_rate_limited(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -56,10 +56,10 @@ public sealed class PasswordResetTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
     }
 
-    [Fact]
-    public async Task A_reset_code_for_one_account_does_not_reset_another()
+    [Theory, BothDatabases]
+    public async Task A_reset_code_for_one_account_does_not_reset_another(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("eerste@example.nl");
         await app.RegisterConfirmedAsync("tweede@example.nl");
         using var client = app.CreateApiClient();

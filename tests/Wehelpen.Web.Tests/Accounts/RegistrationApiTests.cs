@@ -59,10 +59,10 @@ public sealed class RegistrationApiTests
         await AssertNoUsersAsync(app);
     }
 
-    [Fact]
-    public async Task A_weak_password_is_refused_with_the_rule_and_no_account_is_left_behind()
+    [Theory, BothDatabases]
+    public async Task A_weak_password_is_refused_with_the_rule_and_no_account_is_left_behind(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var response = await client.PostAsJsonAsync("/api/v1/account/register", new
@@ -75,10 +75,10 @@ public sealed class RegistrationApiTests
         Assert.Empty(app.Emails("kees@example.nl"));
     }
 
-    [Fact]
-    public async Task English_is_used_when_the_app_asks_for_it()
+    [Theory, BothDatabases]
+    public async Task English_is_used_when_the_app_asks_for_it(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient(language: "en");
 
         var response = await client.PostAsJsonAsync("/api/v1/account/register", new { email = "", password = "", displayName = "", roles = Array.Empty<string>() });
@@ -101,10 +101,10 @@ public sealed class RegistrationApiTests
         Assert.Contains("Er is al een account", string.Join(" ", await ProblemAssert.FieldErrorsAsync(again, "email")));
     }
 
-    [Fact]
-    public async Task A_confirmation_link_that_was_tampered_with_does_not_confirm()
+    [Theory, BothDatabases]
+    public async Task A_confirmation_link_that_was_tampered_with_does_not_confirm(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
         await client.PostAsJsonAsync("/api/v1/account/register", new
         {
@@ -119,11 +119,11 @@ public sealed class RegistrationApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
     }
 
-    [Fact]
-    public async Task When_the_mail_server_is_down_the_account_is_still_made_and_can_ask_for_the_mail_again()
+    [Theory, BothDatabases]
+    public async Task When_the_mail_server_is_down_the_account_is_still_made_and_can_ask_for_the_mail_again(DatabaseProvider provider)
     {
         // A real SMTP client against a loopback port where nothing listens: the send fails as it would in production.
-        await using var app = await WehelpenApplication.StartAsync(settings: new()
+        await using var app = await WehelpenApplication.StartAsync(provider, settings: new()
         {
             ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = "1", ["Email:Smtp:EnableSsl"] = "false",
         });

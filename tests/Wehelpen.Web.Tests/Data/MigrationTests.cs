@@ -47,12 +47,12 @@ public sealed class MigrationTests
         Assert.Equal(SqlMigrator.Available(provider).Select(m => m.Id), applied.Order());
     }
 
-    [Fact]
-    public async Task An_applied_migration_that_was_edited_afterwards_stops_the_start()
+    [Theory, BothDatabases]
+    public async Task An_applied_migration_that_was_edited_afterwards_stops_the_start(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = Context(database);
-        var migrator = new SqlMigrator(db, new DatabaseOptions(), TimeProvider.System, NullLogger<SqlMigrator>.Instance);
+        var migrator = new SqlMigrator(db, new DatabaseOptions { Provider = provider }, TimeProvider.System, NullLogger<SqlMigrator>.Instance);
         await migrator.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("""UPDATE "__WehelpenMigrations" SET "Checksum" = 'edited'""");
 

@@ -22,10 +22,10 @@ public sealed class PlumbingTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_OpenAPI_document_describes_the_account_profile_and_postcode_endpoints()
+    [Theory, BothDatabases]
+    public async Task The_OpenAPI_document_describes_the_account_profile_and_postcode_endpoints(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
@@ -37,11 +37,11 @@ public sealed class PlumbingTests
         Assert.Contains("/api/v1/postcodes/{postcode}", paths);
     }
 
-    [Fact]
-    public async Task An_unexpected_error_is_a_ProblemDetails_without_a_stack_trace()
+    [Theory, BothDatabases]
+    public async Task An_unexpected_error_is_a_ProblemDetails_without_a_stack_trace(DatabaseProvider provider)
     {
         // A route that fails on purpose, added by the test, shows what the real error pipeline does with it.
-        await using var app = await WehelpenApplication.StartAsync(services: s => s.AddSingleton<IStartupFilter>(new FailingRoute()));
+        await using var app = await WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<IStartupFilter>(new FailingRoute()));
         using var client = app.CreateApiClient();
 
         var response = await client.GetAsync("/api/v1/test-failure");
@@ -51,10 +51,10 @@ public sealed class PlumbingTests
         Assert.DoesNotContain("geheim", problem.ToString());
     }
 
-    [Fact]
-    public async Task An_unknown_API_path_is_a_Dutch_404_problem_and_an_unknown_page_a_friendly_page()
+    [Theory, BothDatabases]
+    public async Task An_unknown_API_path_is_a_Dutch_404_problem_and_an_unknown_page_a_friendly_page(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var api = await client.GetAsync("/api/v1/bestaat-niet");
@@ -66,10 +66,10 @@ public sealed class PlumbingTests
         Assert.Contains("Pagina niet gevonden", await page.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_mail_page_is_not_there_outside_Development()
+    [Theory, BothDatabases]
+    public async Task The_mail_page_is_not_there_outside_Development(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("prive@example.nl");
         using var client = app.CreateApiClient();
 
@@ -79,10 +79,10 @@ public sealed class PlumbingTests
         Assert.DoesNotContain("prive@example.nl", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_postcode_API_explains_unusable_postcodes()
+    [Theory, BothDatabases]
+    public async Task The_postcode_API_explains_unusable_postcodes(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var good = await client.GetFromJsonAsync<JsonElement>("/api/v1/postcodes/1055kl");

@@ -43,15 +43,26 @@ public sealed class ProfileApiTests
         Assert.Equal(["volunteer"], profile.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
     }
 
-    [Theory]
-    [InlineData("1002", "postbus")]          // a post-box number, whose point lies near Rotterdam
-    [InlineData("1940", "postbus")]          // a point outside the Netherlands
-    [InlineData("1199 ZZ", "kennen")]        // not in the table: may be new, and the person is told so
-    [InlineData("1012 SA", "geen geldige")]  // SA, SD and SS are never used
-    [InlineData("abcd", "geen geldige")]
-    public async Task A_postcode_that_cannot_be_used_is_explained_and_the_old_profile_stays(string postcode, string explanation)
+    public static TheoryData<DatabaseProvider, string, string> UnusablePostcodes()
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        var cases = new (string Postcode, string Explanation)[]
+        {
+            ("1002", "postbus"),          // a post-box number, whose point lies near Rotterdam
+            ("1940", "postbus"),          // a point outside the Netherlands
+            ("1199 ZZ", "kennen"),        // not in the table: may be new, and the person is told so
+            ("1012 SA", "geen geldige"),  // SA, SD and SS are never used
+            ("abcd", "geen geldige"),
+        };
+        var data = new TheoryData<DatabaseProvider, string, string>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+            foreach (var (postcode, explanation) in cases) data.Add(provider, postcode, explanation);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(UnusablePostcodes))]
+    public async Task A_postcode_that_cannot_be_used_is_explained_and_the_old_profile_stays(DatabaseProvider provider, string postcode, string explanation)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("ruud@example.nl", "Ruud", postcode: "1055 KL");
         using var client = await app.LoginAsync("ruud@example.nl");
 
@@ -85,10 +96,10 @@ public sealed class ProfileApiTests
         Assert.Equal(JsonValueKind.Null, profile.GetProperty("volunteer").ValueKind);
     }
 
-    [Fact]
-    public async Task Nobody_can_give_themselves_the_admin_role()
+    [Theory, BothDatabases]
+    public async Task Nobody_can_give_themselves_the_admin_role(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("eva@example.nl");
         using var client = await app.LoginAsync("eva@example.nl");
 
@@ -97,10 +108,10 @@ public sealed class ProfileApiTests
         Assert.NotEmpty(await ProblemAssert.FieldErrorsAsync(response, "roles"));
     }
 
-    [Fact]
-    public async Task Anonymous_callers_get_401_and_no_profile_data()
+    [Theory, BothDatabases]
+    public async Task Anonymous_callers_get_401_and_no_profile_data(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
 
         var read = await client.GetAsync("/api/v1/profile");
@@ -131,10 +142,10 @@ public sealed class ProfileApiTests
         Assert.Equal("twee@example.nl", other.GetProperty("email").GetString());
     }
 
-    [Fact]
-    public async Task Saving_the_profile_does_not_log_the_person_out_of_the_app()
+    [Theory, BothDatabases]
+    public async Task Saving_the_profile_does_not_log_the_person_out_of_the_app(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("lot@example.nl", "Lot");
         using var client = app.CreateApiClient();
         var tokens = await (await client.PostAsJsonAsync("/api/v1/account/login", new { email = "lot@example.nl", password = WehelpenApplication.Password }))
@@ -147,10 +158,10 @@ public sealed class ProfileApiTests
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
     }
 
-    [Fact]
-    public async Task A_body_that_is_not_JSON_gets_a_problem_not_a_crash()
+    [Theory, BothDatabases]
+    public async Task A_body_that_is_not_JSON_gets_a_problem_not_a_crash(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("kim@example.nl");
         using var client = await app.LoginAsync("kim@example.nl");
 

@@ -11,10 +11,10 @@ public sealed class ProfilePageTests
         return browser;
     }
 
-    [Fact]
-    public async Task Saving_the_profile_page_shows_the_place_on_a_map_and_the_volunteer_radius()
+    [Theory, BothDatabases]
+    public async Task Saving_the_profile_page_shows_the_place_on_a_map_and_the_volunteer_radius(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("joke@example.nl", "Joke");
         using var browser = await SignedInBrowserAsync(app, "joke@example.nl");
 
@@ -32,10 +32,10 @@ public sealed class ProfilePageTests
         Assert.Contains("value=\"Wednesday:Afternoon\" checked", html.Replace("checked=\"checked\"", "checked"));
     }
 
-    [Fact]
-    public async Task A_radius_that_is_not_a_number_is_refused_instead_of_silently_replaced()
+    [Theory, BothDatabases]
+    public async Task A_radius_that_is_not_a_number_is_refused_instead_of_silently_replaced(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("wim@example.nl", "Wim");
         using var browser = await SignedInBrowserAsync(app, "wim@example.nl");
 
@@ -47,10 +47,10 @@ public sealed class ProfilePageTests
         Assert.Contains("Kies een afstand van 1 tot 25 kilometer.", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_profile_page_sends_anonymous_visitors_to_the_login_page()
+    [Theory, BothDatabases]
+    public async Task The_profile_page_sends_anonymous_visitors_to_the_login_page(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await browser.GetAsync("/profile");
@@ -59,10 +59,10 @@ public sealed class ProfilePageTests
         Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
     }
 
-    [Fact]
-    public async Task Switching_to_English_shows_the_pages_in_English_and_is_remembered_on_the_account()
+    [Theory, BothDatabases]
+    public async Task Switching_to_English_shows_the_pages_in_English_and_is_remembered_on_the_account(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = await WehelpenApplication.StartAsync(provider);
         await app.RegisterConfirmedAsync("nina@example.nl", "Nina");
         using var browser = await SignedInBrowserAsync(app, "nina@example.nl");
 
