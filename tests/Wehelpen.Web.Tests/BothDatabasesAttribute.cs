@@ -8,6 +8,7 @@ namespace Wehelpen.Web.Tests;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BothDatabasesAttribute : DataAttribute
 {
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
-        [[DatabaseProvider.Sqlite], [DatabaseProvider.Postgres]];
+    public static readonly IReadOnlyList<DatabaseProvider> Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => Providers.Select(p => new object[] { p });
 }

@@ -66,6 +66,13 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Looks straight into the app's database, for what no endpoint shows (yet).</summary>
+    public async Task<T> QueryAsync<T>(Func<WehelpenDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<WehelpenDbContext>());
+    }
+
     public IReadOnlyList<StoredEmail> Emails(string to) =>
         Services.GetRequiredService<FolderEmailSender>().ReadAll().Where(m => m.To == to).ToList();
 

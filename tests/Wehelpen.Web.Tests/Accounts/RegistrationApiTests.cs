@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Tests.Accounts;
@@ -120,7 +119,7 @@ public sealed class RegistrationApiTests
     }
 
     [Theory, BothDatabases]
-    public async Task When_the_mail_server_is_down_the_account_is_still_made_and_can_ask_for_the_mail_again(DatabaseProvider provider)
+    public async Task When_the_mail_server_is_down_the_account_is_still_made(DatabaseProvider provider)
     {
         // A real SMTP client against a loopback port where nothing listens: the send fails as it would in production.
         await using var app = await WehelpenApplication.StartAsync(provider, settings: new()
@@ -135,15 +134,9 @@ public sealed class RegistrationApiTests
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
-        Assert.True(await db.Users.AnyAsync(u => u.Email == "sjaak@example.nl" && !u.EmailConfirmed));
+        Assert.True(await app.QueryAsync(db => db.Users.AnyAsync(u => u.Email == "sjaak@example.nl" && !u.EmailConfirmed)));
     }
 
-    private static async Task AssertNoUsersAsync(WehelpenApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
-        Assert.Equal(0, await db.Users.CountAsync());
-    }
+    private static async Task AssertNoUsersAsync(WehelpenApplication app) =>
+        Assert.Equal(0, await app.QueryAsync(db => db.Users.CountAsync()));
 }

@@ -54,7 +54,7 @@ public sealed class ProfileApiTests
             ("abcd", "geen geldige"),
         };
         var data = new TheoryData<DatabaseProvider, string, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        foreach (var provider in BothDatabasesAttribute.Providers)
             foreach (var (postcode, explanation) in cases) data.Add(provider, postcode, explanation);
         return data;
     }

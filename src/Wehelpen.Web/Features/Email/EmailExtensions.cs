@@ -12,6 +12,7 @@ public static class EmailExtensions
         else
             builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddScoped<EmailLinks>();
+        builder.Services.AddHostedService<EmailSettingsCheck>();
         return builder;
     }
 }
