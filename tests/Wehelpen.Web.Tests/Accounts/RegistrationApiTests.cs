@@ -137,6 +137,31 @@ public sealed class RegistrationApiTests
         Assert.True(await app.QueryAsync(db => db.Users.AnyAsync(u => u.Email == "sjaak@example.nl" && !u.EmailConfirmed)));
     }
 
+    [Theory, BothDatabases]
+    public async Task A_stranger_confirming_someone_elses_id_is_refused_exactly_like_an_unknown_id(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        using var client = app.CreateApiClient();
+        var registered = await client.PostAsJsonAsync("/api/v1/account/register", new
+        {
+            email = "doelwit@example.nl", password = WehelpenApplication.Password, displayName = "Doelwit", roles = new[] { "resident" },
+        });
+        var victimId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var guessedCode = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode("geraden"u8.ToArray());
+
+        var known = await client.PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = victimId, code = guessedCode });
+        var unknown = await client.PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = Guid.NewGuid().ToString(), code = guessedCode });
+        var knownPage = await client.GetStringAsync($"/account/confirm-email?userId={victimId}&code={guessedCode}");
+        var unknownPage = await client.GetStringAsync($"/account/confirm-email?userId={Guid.NewGuid()}&code={guessedCode}");
+
+        var a = await ProblemAssert.IsProblemAsync(known, HttpStatusCode.BadRequest);
+        var b = await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.BadRequest);
+        Assert.Equal(a.GetProperty("detail").GetString(), b.GetProperty("detail").GetString());
+        Assert.Contains("Deze link werkt niet (meer).", knownPage);
+        Assert.Contains("Deze link werkt niet (meer).", unknownPage);
+        Assert.False(await app.QueryAsync(db => db.Users.AnyAsync(u => u.EmailConfirmed)));
+    }
+
     private static async Task AssertNoUsersAsync(WehelpenApplication app) =>
         Assert.Equal(0, await app.QueryAsync(db => db.Users.CountAsync()));
 }
