@@ -1,6 +1,7 @@
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Profiles;
@@ -16,6 +17,7 @@ builder.AddLocations();
 builder.AddEmail();
 builder.AddAccounts();
 builder.AddProfiles();
+builder.AddCircles();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.UseWebPlumbing();
 app.MapLocations();
 app.MapAccounts();
 app.MapProfiles();
+app.MapCircles();
 
 app.Run();
 

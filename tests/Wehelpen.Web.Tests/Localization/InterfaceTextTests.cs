@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Tests.Localization;
@@ -38,7 +39,11 @@ public sealed class InterfaceTextTests
         var built = Roles.All.SelectMany(r => new[] { $"Role.{r}", $"Role.{r}.Choice" })
             .Concat(HelpCategory.Each.Select(c => $"Category.{c}"))
             .Concat(WeeklyAvailability.Week.Select(d => $"Day.{d}"))
-            .Concat(WeeklyAvailability.Parts.Select(p => $"DayPart.{p}"));
+            .Concat(WeeklyAvailability.Parts.Select(p => $"DayPart.{p}"))
+            .Concat(Enum.GetValues<CircleRole>().Select(r => $"CircleRole.{r}"))
+            .Concat(Enum.GetValues<CircleTab>().Select(t => $"CircleTab.{t}"))
+            .Concat(Enum.GetValues<MembershipChange>().Select(c => $"MembershipChange.{c}"))
+            .Concat(new[] { CircleRole.Member, CircleRole.Coordinator }.Select(r => $"Members.MakeRole.{r}"));
 
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses '{u.Key}', which is not in the resources"));
         Assert.All(built, key => Assert.True(known.Contains(key), $"'{key}' is not in the resources"));

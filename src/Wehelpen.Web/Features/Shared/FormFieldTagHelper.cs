@@ -20,6 +20,8 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalize
     [HtmlAttributeName("autocomplete")] public string? Autocomplete { get; set; }
     [HtmlAttributeName("required")] public bool Required { get; set; }
     [HtmlAttributeName("inputmode")] public string? InputMode { get; set; }
+    /// <summary>With type="textarea": the visible number of lines.</summary>
+    [HtmlAttributeName("rows")] public int Rows { get; set; } = 6;
 
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
 
@@ -33,16 +35,20 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalize
         if (Hint is not null) describedBy.Add($"{id}-hint");
         if (hasError) describedBy.Add($"{id}-error");
 
-        var attributes = new Dictionary<string, object> { ["type"] = Type };
+        var attributes = new Dictionary<string, object>();
+        if (Type != "textarea") attributes["type"] = Type;
         if (Autocomplete is not null) attributes["autocomplete"] = Autocomplete;
         if (InputMode is not null) attributes["inputmode"] = InputMode;
         if (Required) attributes["required"] = "required";
         if (describedBy.Count > 0) attributes["aria-describedby"] = string.Join(' ', describedBy);
         if (hasError) attributes["aria-invalid"] = "true";
 
-        var input = Type == "password"
-            ? generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, attributes)
-            : generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format: null, attributes);
+        var input = Type switch
+        {
+            "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, attributes),
+            "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, columns: 0, attributes),
+            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format: null, attributes),
+        };
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
