@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Tests.Localization;
@@ -43,6 +44,7 @@ public sealed class InterfaceTextTests
             .Concat(Enum.GetValues<CircleRole>().Select(r => $"CircleRole.{r}"))
             .Concat(Enum.GetValues<CircleTab>().Select(t => $"CircleTab.{t}"))
             .Concat(Enum.GetValues<MembershipChange>().Select(c => $"MembershipChange.{c}"))
+            .Concat(Enum.GetValues<Wellbeing>().Select(w => $"Wellbeing.{w}"))
             .Concat(new[] { CircleRole.Member, CircleRole.Coordinator }.Select(r => $"Members.MakeRole.{r}"));
 
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses '{u.Key}', which is not in the resources"));
