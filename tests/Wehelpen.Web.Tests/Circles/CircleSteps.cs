@@ -15,6 +15,15 @@ public static class CircleSteps
         return (await app.LoginAsync(email), id);
     }
 
+    /// <summary>A cookie client logged in through the login page, as a browser would be.</summary>
+    public static async Task<HttpClient> BrowserAsync(this WehelpenApplication app, string name)
+    {
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", EmailOf(name)), new("Input.Password", WehelpenApplication.Password)]);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return browser;
+    }
+
     /// <summary>"Carla Coördinator" signs up as carla.coordinator@example.nl.</summary>
     public static string EmailOf(string name) =>
         new string(name.Normalize(System.Text.NormalizationForm.FormD).ToLowerInvariant().Replace(' ', '.').Where(char.IsAscii).ToArray()) + "@example.nl";

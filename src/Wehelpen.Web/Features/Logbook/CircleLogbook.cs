@@ -22,7 +22,7 @@ public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStr
         var total = await entries.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await entries
-            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.CreatedAt)
+            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Include(e => e.Author).Include(e => e.Corrections)
             .AsSplitQuery()

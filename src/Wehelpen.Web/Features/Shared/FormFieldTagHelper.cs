@@ -47,6 +47,9 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalize
         {
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, attributes),
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, columns: 0, attributes),
+            // Browsers read date and time inputs only in ISO form, whatever the page's language.
+            "date" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, "{0:yyyy-MM-dd}", attributes),
+            "time" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, "{0:HH:mm}", attributes),
             _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format: null, attributes),
         };
 
