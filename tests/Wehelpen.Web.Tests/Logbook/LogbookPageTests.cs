@@ -25,6 +25,9 @@ public sealed class LogbookPageTests
         Assert.Contains("Geschreven door Mo Lid", page);
         Assert.Contains("gaat goed", page);
         Assert.Contains("datetime=\"2026-11-20\"", page);
+        var overview = WebUtility.HtmlDecode(await carla.GetStringAsync($"/circles/{c.CircleId}"));
+        Assert.Contains("Laatst in het logboek", overview);
+        Assert.Contains("Jan was vrolijk.", overview);
     }
 
     [Theory, BothDatabases]
