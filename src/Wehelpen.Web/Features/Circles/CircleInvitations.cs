@@ -111,7 +111,7 @@ public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, Ti
             return Refusal.Conflict(text["Invitation.ResidentTaken"]);
         }
         await transaction.CommitAsync(ct);
-        return new CircleResponse(invitation.CircleId, invitation.Circle!.Name, invitation.Circle.ResidentName, invitation.Role, true, 0);
+        return await CircleManagement.Describe(db.Set<CircleMember>().Where(m => m.UserId == userId && m.CircleId == invitation.CircleId)).SingleAsync(ct);
     }
 
     private async Task<(CircleInvitation?, Refusal?)> FindUsableAsync(string codeOrToken, CancellationToken ct)

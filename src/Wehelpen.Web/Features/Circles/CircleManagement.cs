@@ -10,12 +10,14 @@ namespace Wehelpen.Web.Features.Circles;
 public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations invitations, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<IReadOnlyList<CircleResponse>> MineAsync(string userId, CancellationToken ct) =>
-        await db.Set<CircleMember>()
-            .Where(m => m.UserId == userId)
+        await Describe(db.Set<CircleMember>().Where(m => m.UserId == userId)).ToListAsync(ct);
+
+    /// <summary>Circles as the member sees them, by name. Filter the memberships first: records cannot be filtered in SQL.</summary>
+    internal static IQueryable<CircleResponse> Describe(IQueryable<CircleMember> memberships) =>
+        memberships
             .OrderBy(m => m.Circle!.Name)
             .Select(m => new CircleResponse(m.CircleId, m.Circle!.Name, m.Circle.ResidentName, m.Role,
-                m.Circle.Members.Any(o => o.Role == CircleRole.Resident), m.Circle.Members.Count))
-            .ToListAsync(ct);
+                m.Circle.Members.Any(o => o.Role == CircleRole.Resident), m.Circle.Members.Count));
 
     public async Task<CircleResponse> DescribeAsync(CircleMembership me, CancellationToken ct) =>
         (await MineAsync(me.UserId, ct)).Single(c => c.Id == me.CircleId);

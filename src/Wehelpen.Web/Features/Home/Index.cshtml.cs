@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Home;
 
-public sealed class IndexModel(ProfileEditor profiles, PostcodeTable postcodes) : PageModel
+public sealed class IndexModel(ProfileEditor profiles, PostcodeTable postcodes, CircleManagement circles) : PageModel
 {
     public ProfileResponse? Profile { get; private set; }
+    public IReadOnlyList<CircleResponse> Circles { get; private set; } = [];
     public PlaceMap? Map { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return;
         Profile = await profiles.GetAsync(User.RequiredUserId(), ct);
+        Circles = await circles.MineAsync(User.RequiredUserId(), ct);
         if (Profile?.Place is { } place)
             Map = PlaceMap.Around(postcodes, new GeoPoint(place.Latitude, place.Longitude), place.Pc4,
                 Profile.Roles.Contains(Roles.Volunteer) ? Profile.Volunteer?.ServiceRadiusKm : null);
