@@ -1,6 +1,7 @@
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Features.Locations;
@@ -18,6 +19,7 @@ builder.AddEmail();
 builder.AddAccounts();
 builder.AddProfiles();
 builder.AddCircles();
+builder.AddAgenda();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapLocations();
 app.MapAccounts();
 app.MapProfiles();
 app.MapCircles();
+app.MapAgenda();
 
 app.Run();
 
