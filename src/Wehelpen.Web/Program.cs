@@ -1,6 +1,7 @@
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Features.Locations;
@@ -20,6 +21,7 @@ builder.AddAccounts();
 builder.AddProfiles();
 builder.AddCircles();
 builder.AddLogbook();
+builder.AddAgenda();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapAccounts();
 app.MapProfiles();
 app.MapCircles();
 app.MapLogbook();
+app.MapAgenda();
 
 app.Run();
 

@@ -1,0 +1,17 @@
+namespace Wehelpen.Web.Features.Agenda;
+
+public static class AgendaExtensions
+{
+    public static WebApplicationBuilder AddAgenda(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AgendaPlanner>();
+        builder.Services.AddScoped<CalendarFeeds>();
+        return builder;
+    }
+
+    public static WebApplication MapAgenda(this WebApplication app)
+    {
+        app.MapAgendaApi();
+        return app;
+    }
+}
