@@ -4,6 +4,7 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
@@ -18,6 +19,7 @@ builder.AddEmail();
 builder.AddAccounts();
 builder.AddProfiles();
 builder.AddCircles();
+builder.AddNotes();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapLocations();
 app.MapAccounts();
 app.MapProfiles();
 app.MapCircles();
+app.MapNotes();
 
 app.Run();
 
