@@ -84,6 +84,7 @@ public sealed class NotesApiTests
 
         Assert.Equal(HttpStatusCode.OK, carla.StatusCode);
         var problem = await ProblemAssert.IsProblemAsync(mo, HttpStatusCode.Conflict);
+        Assert.Equal("Iemand anders heeft deze pagina intussen opgeslagen", problem.GetProperty("title").GetString());
         Assert.Contains("Carla Coördinator heeft deze pagina op", problem.GetProperty("detail").GetString());
         var current = problem.GetProperty("current");
         Assert.Equal(2, current.GetProperty("number").GetInt32());
@@ -194,5 +195,26 @@ public sealed class NotesApiTests
         Assert.Equal(["Medicatie", "Contactpersonen", "Wensen"], dutch.EnumerateArray().Select(s => s.GetProperty("title").GetString()));
         Assert.Equal(["Medication", "Contacts", "Wishes"], english.EnumerateArray().Select(s => s.GetProperty("title").GetString()));
         Assert.Contains("# Apotheek", dutch[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task The_notes_endpoints_are_described_in_OpenAPI()
+    {
+        await using var app = await WehelpenApplication.StartAsync();
+        using var client = app.CreateApiClient();
+
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        var notes = "/api/v1/circles/{circleId}/notes";
+        foreach (var (path, method) in new[]
+        {
+            (notes, "get"), (notes, "post"), (notes + "/starters", "get"),
+            (notes + "/{noteId}", "get"), (notes + "/{noteId}", "put"), (notes + "/{noteId}", "delete"),
+            (notes + "/{noteId}/revisions", "get"), (notes + "/{noteId}/revisions/{number}", "get"),
+            (notes + "/{noteId}/revisions/{number}/restore", "post"),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var operations) && operations.TryGetProperty(method, out _), $"{method} {path} is not in OpenAPI");
+        }
     }
 }

@@ -107,7 +107,7 @@ public sealed class NotesPageTests
         Assert.Contains("versie 2", rows[0].QuerySelector("th")!.TextContent);
         Assert.Contains("huidige versie", rows[0].QuerySelector("th")!.TextContent);
         Assert.Equal(["Mo Lid", "Carla Coördinator"], rows.Select(r => r.QuerySelectorAll("td")[1].TextContent));
-        Assert.Equal(["Versie", "Opgeslagen op", "Door"], history.QuerySelectorAll("thead th[scope=col]").Select(th => th.TextContent));
+        Assert.Equal(["Versie", "Wanneer", "Door"], history.QuerySelectorAll("thead th[scope=col]").Select(th => th.TextContent));
 
         var current = await carla.PageAsync($"{note}/history/2");
         Assert.Contains("Dit is de huidige versie van de pagina.", current.QuerySelector("main")!.TextContent);

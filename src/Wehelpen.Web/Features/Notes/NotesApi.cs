@@ -17,8 +17,8 @@ internal static class NotesApi
             (await notes.CreateAsync(me, request, ct)).ToApi(n => TypedResults.Created($"/api/v1/circles/{me.CircleId}/notes/{n.Id}", n)));
         notes.MapGet("/{noteId:guid}", async (Guid noteId, CircleMembership me, CircleNotes notes, CancellationToken ct) =>
             (await notes.GetAsync(me, noteId, ct)).ToApi(TypedResults.Ok));
-        notes.MapPut("/{noteId:guid}", async (Guid noteId, SaveNoteRequest request, CircleMembership me, CircleNotes notes, CancellationToken ct) =>
-            Answer(await notes.SaveAsync(me, noteId, request, ct)))
+        notes.MapPut("/{noteId:guid}", async (Guid noteId, SaveNoteRequest request, CircleMembership me, CircleNotes notes, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            Answer(await notes.SaveAsync(me, noteId, request, ct), text))
             .WithDescription("Saves a new revision. baseRevision is the revision the editor started from; when someone saved after it, " +
                 "nothing is written and the answer is 409 with 'current' (their revision: number, authorName, savedAt, title, text) " +
                 "and 'yourTitle'/'yourText' (what was refused), to merge and save again with baseRevision = current.number.");
@@ -29,15 +29,15 @@ internal static class NotesApi
         notes.MapGet("/{noteId:guid}/revisions/{number:int}", async (Guid noteId, int number, CircleMembership me, CircleNotes notes, CancellationToken ct) =>
             (await notes.RevisionAsync(me.CircleId, noteId, number, ct)).ToApi(TypedResults.Ok));
         notes.MapPost("/{noteId:guid}/revisions/{number:int}/restore",
-            async (Guid noteId, int number, RestoreNoteRequest request, CircleMembership me, CircleNotes notes, CancellationToken ct) =>
-                Answer(await notes.RestoreAsync(me, noteId, number, request, ct)))
+            async (Guid noteId, int number, RestoreNoteRequest request, CircleMembership me, CircleNotes notes, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                Answer(await notes.RestoreAsync(me, noteId, number, request, ct), text))
             .WithDescription("Saves the text of an older revision as a new revision; 409 as for a save when baseRevision is not the newest.");
     }
 
     /// <summary>A conflict carries both texts, so that an app can show them side by side without another request.</summary>
-    private static Results<Ok<NoteDetail>, ValidationProblem, ProblemHttpResult> Answer(NoteSave save) =>
+    private static Results<Ok<NoteDetail>, ValidationProblem, ProblemHttpResult> Answer(NoteSave save, IStringLocalizer text) =>
         save.Conflict is { } conflict
-            ? TypedResults.Problem(detail: conflict.Message, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?>
+            ? TypedResults.Problem(detail: conflict.Message, statusCode: StatusCodes.Status409Conflict, title: text["Note.ConflictTitle"], extensions: new Dictionary<string, object?>
             {
                 ["current"] = conflict.Current,
                 ["yourTitle"] = conflict.YourTitle,
