@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Logbook;
+using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
@@ -22,6 +23,7 @@ builder.AddProfiles();
 builder.AddCircles();
 builder.AddLogbook();
 builder.AddAgenda();
+builder.AddNotes();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapProfiles();
 app.MapCircles();
 app.MapLogbook();
 app.MapAgenda();
+app.MapNotes();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Logbook;
+using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Tests.Localization;
@@ -45,7 +46,8 @@ public sealed class InterfaceTextTests
             .Concat(Enum.GetValues<CircleTab>().Select(t => $"CircleTab.{t}"))
             .Concat(Enum.GetValues<MembershipChange>().Select(c => $"MembershipChange.{c}"))
             .Concat(Enum.GetValues<Wellbeing>().Select(w => $"Wellbeing.{w}"))
-            .Concat(new[] { CircleRole.Member, CircleRole.Coordinator }.Select(r => $"Members.MakeRole.{r}"));
+            .Concat(new[] { CircleRole.Member, CircleRole.Coordinator }.Select(r => $"Members.MakeRole.{r}"))
+            .Concat(NoteStarters.Kinds.SelectMany(k => new[] { $"NoteStarter.{k}.Title", $"NoteStarter.{k}.Text" }));
 
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses '{u.Key}', which is not in the resources"));
         Assert.All(built, key => Assert.True(known.Contains(key), $"'{key}' is not in the resources"));
