@@ -42,6 +42,23 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task Every_page_of_a_circle_fits_a_360_pixel_screen()
+    {
+        var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+        await AccountSteps.SignedInPersonAsync(page, "Gerda van den Heuvel-Oosterhuis");
+        var circle = await CircleSteps.StartCircleForAsync(page, "Johannes Wilhelmus van Oosterhout");
+        await CircleSteps.InviteMemberAsync(page, circle);
+
+        foreach (var path in new[] { "", "/members", "/agenda", "/agenda/week", "/agenda/new", "/logbook", "/notes", "/workload" })
+        {
+            await page.GotoAsync(circle + path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= PhoneWidth, $"{path} of a circle is {scrollWidth} px wide on a {PhoneWidth} px screen.");
+        }
+    }
+
+    [Fact]
     public async Task The_registration_form_can_be_filled_and_sent_with_the_keyboard_alone()
     {
         var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });

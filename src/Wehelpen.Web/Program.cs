@@ -8,6 +8,7 @@ using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Workload;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 
@@ -24,6 +25,7 @@ builder.AddCircles();
 builder.AddLogbook();
 builder.AddAgenda();
 builder.AddNotes();
+builder.AddWorkload();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -46,6 +48,7 @@ app.MapCircles();
 app.MapLogbook();
 app.MapAgenda();
 app.MapNotes();
+app.MapWorkload();
 
 app.Run();
 

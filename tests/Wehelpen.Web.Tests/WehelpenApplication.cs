@@ -24,6 +24,15 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
+    static WehelpenApplication()
+    {
+        // Hundreds of app instances start in one test process. A stopped host does not give back the inotify
+        // instances of its file watchers (appsettings reload, the web root behind asp-append-version), and Linux
+        // allows 128 per user: without these, the suite fails part-way with "inotify limit reached".
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private WehelpenApplication(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _database = database;

@@ -66,7 +66,7 @@ public sealed partial class CirclePageTests
     {
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)
-            foreach (var page in new[] { "", "/members", "/logbook", "/logbook/{entry}/correct" }) data.Add(provider, page);
+            foreach (var page in new[] { "", "/members", "/logbook", "/logbook/{entry}/correct", "/workload" }) data.Add(provider, page);
         return data;
     }
 

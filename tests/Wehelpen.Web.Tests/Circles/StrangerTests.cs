@@ -17,7 +17,7 @@ public sealed partial class StrangerTests
         {
             "GET /", "PUT /", "GET /members", "PUT /members/{member}/role", "DELETE /members/{member}", "POST /leave",
             "GET /history", "GET /invitations", "POST /invitations", "DELETE /invitations/{invitation}",
-            "GET /logbook", "POST /logbook", "GET /logbook/{entry}", "PUT /logbook/{entry}",
+            "GET /logbook", "POST /logbook", "GET /logbook/{entry}", "PUT /logbook/{entry}", "GET /workload",
         };
         var data = new TheoryData<DatabaseProvider, string, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)

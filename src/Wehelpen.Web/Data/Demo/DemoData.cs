@@ -147,6 +147,7 @@ public static class DemoDataExtensions
     public static WebApplicationBuilder AddDemoData(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<DemoCircleSeeder>();
         return builder;
     }
 
@@ -155,5 +156,6 @@ public static class DemoDataExtensions
         if (!app.Configuration.GetValue<bool>("DemoData:Enabled")) return;
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DemoCircleSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 }

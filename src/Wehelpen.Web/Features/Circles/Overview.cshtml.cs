@@ -1,18 +1,24 @@
+using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Logbook;
+using Wehelpen.Web.Features.Notes;
 
 namespace Wehelpen.Web.Features.Circles;
 
-/// <summary>The circle's front page: what is coming up, what happened lately, who is in it.</summary>
-public sealed class OverviewModel(CircleManagement circles, CircleLogbook logbook) : CirclePageModel
+/// <summary>The circle's front page: what is coming up, what happened lately, what changed in the notes, who is in it.</summary>
+public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda, CircleLogbook logbook, NoteActivity notes) : CirclePageModel
 {
     protected override CircleTab Tab => CircleTab.Overview;
 
     public IReadOnlyList<MemberResponse> Members { get; private set; } = [];
+    public IReadOnlyList<OccurrenceResponse> Upcoming { get; private set; } = [];
     public IReadOnlyList<LogbookEntryResponse> LatestEntries { get; private set; } = [];
+    public IReadOnlyList<NoteSummary> ChangedNotes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Members = await circles.MembersAsync(Membership.CircleId, ct);
+        Upcoming = await agenda.UpcomingAsync(Membership, 3, ct);
         LatestEntries = (await logbook.PageAsync(Membership, 1, 3, ct)).Items;
+        ChangedNotes = await notes.RecentlyChangedAsync(Membership.CircleId, ct);
+        Members = await circles.MembersAsync(Membership.CircleId, ct);
     }
 }
