@@ -1,11 +1,14 @@
 namespace Wehelpen.Web.Tests;
 
-/// <summary>A clock the test moves by hand. Bearer tokens live an hour: log in again after moving it further.</summary>
+/// <summary>
+/// A clock the test sets or moves by hand (Microsoft.Extensions.TimeProvider.Testing is not available here).
+/// Bearer tokens live an hour: log in again after moving it further.
+/// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = start;
+    public DateTimeOffset Now { get; set; } = start;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => Now;
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by) => Now += by;
 }

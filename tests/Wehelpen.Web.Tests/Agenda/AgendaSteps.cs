@@ -6,14 +6,6 @@ using Wehelpen.Web.Tests.Circles;
 
 namespace Wehelpen.Web.Tests.Agenda;
 
-/// <summary>A clock that stands still where the test puts it, so that dates like 29 March 2026 stay "coming up".</summary>
-public sealed class FakeClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>Appointments planned through the API, as the app's users would, in an app whose clock stands still.</summary>
 public static class AgendaSteps
 {
@@ -21,7 +13,7 @@ public static class AgendaSteps
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     public static Task<WehelpenApplication> StartAsync(DatabaseProvider provider, DateTimeOffset? now = null) =>
-        WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(new FakeClock(now ?? Now)));
+        WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(new TestClock(now ?? Now)));
 
     /// <summary>Carla Coördinator and the circle she made for Jan de Vries.</summary>
     public static async Task<(HttpClient Carer, Guid CircleId)> CarerWithCircleAsync(this WehelpenApplication app)
@@ -56,16 +48,6 @@ public static class AgendaSteps
 
     public static string GoingAlong(Guid circleId, Guid appointmentId, string date) =>
         $"{Agenda(circleId)}/{appointmentId}/occurrences/{date}/going-along";
-
-    /// <summary>A browser (cookie) session of someone who registered through <see cref="CircleSteps.PersonAsync"/>.</summary>
-    public static async Task<HttpClient> BrowserAsync(this WehelpenApplication app, string name)
-    {
-        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await PageForms.PostAsync(browser, "/account/login",
-            [new("Input.Email", CircleSteps.EmailOf(name)), new("Input.Password", WehelpenApplication.Password)]);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return browser;
-    }
 
     public static DateTimeOffset Moment(this JsonElement element, string property) => element.GetProperty(property).GetDateTimeOffset();
 }

@@ -107,7 +107,7 @@ public sealed class AppointmentApiTests
         await using var app = await AgendaSteps.StartAsync(provider);
         var (carer, circleId) = await app.CarerWithCircleAsync();
         var id = await carer.PlannedIdAsync(circleId, new { title = "Dialyse", date = "2026-03-03", startTime = "08:00", endTime = "12:00", repeatWeekly = true });
-        ((FakeClock)app.Services.GetRequiredService<TimeProvider>()).Now = new DateTimeOffset(2028, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        ((TestClock)app.Services.GetRequiredService<TimeProvider>()).Now = new DateTimeOffset(2028, 6, 1, 9, 0, 0, TimeSpan.Zero);
         using var later = await app.LoginAsync(CircleSteps.EmailOf("Carla Coördinator"));
 
         var renamed = await later.PutAsJsonAsync($"{AgendaSteps.Agenda(circleId)}/{id}",

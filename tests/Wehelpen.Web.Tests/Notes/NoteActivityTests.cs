@@ -14,7 +14,7 @@ public sealed class NoteActivityTests
     [Theory, BothDatabases]
     public async Task Saves_are_counted_per_member_within_a_UTC_range_including_saves_on_pages_deleted_since(DatabaseProvider provider)
     {
-        var clock = new ManualClock(Ten);
+        var clock = new TestClock(Ten);
         await using var app = await WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         var (c, noteId) = await app.CircleWithNoteAsync("Medicatie", "een");   // Carla 10:00
         clock.Now = Ten.AddMinutes(10);
@@ -37,7 +37,7 @@ public sealed class NoteActivityTests
     [Theory, BothDatabases]
     public async Task The_overview_gets_the_three_most_recently_changed_pages_newest_first(DatabaseProvider provider)
     {
-        var clock = new ManualClock(Ten);
+        var clock = new TestClock(Ten);
         await using var app = await WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         var c = await app.TwoCirclesAsync();
         var ids = new Dictionary<string, Guid>();

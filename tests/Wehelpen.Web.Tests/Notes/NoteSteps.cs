@@ -38,16 +38,6 @@ public static class NoteSteps
         (await client.GetFromJsonAsync<JsonElement>($"{NotesPath(circleId)}/{noteId}/revisions"))
             .EnumerateArray().Select(r => r.GetProperty("number").GetInt32()).ToArray();
 
-    /// <summary>A browser with the person's login cookie (people from <see cref="CircleSteps.TwoCirclesAsync"/> by name).</summary>
-    public static async Task<HttpClient> BrowserAsync(this WehelpenApplication app, string name, bool followRedirects = true)
-    {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
-        var login = await PageForms.PostAsync(browser, "/account/login",
-            [new("Input.Email", CircleSteps.EmailOf(name)), new("Input.Password", WehelpenApplication.Password)]);
-        Assert.True(login.IsSuccessStatusCode || login.StatusCode == HttpStatusCode.Redirect, $"Login of {name}: {login.StatusCode}");
-        return browser;
-    }
-
     public static async Task<IDocument> HtmlAsync(this HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
@@ -66,9 +56,3 @@ public static class NoteSteps
     }
 }
 
-/// <summary>A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not available here).</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-    public override DateTimeOffset GetUtcNow() => Now;
-}

@@ -114,7 +114,7 @@ public sealed class NotesAccessTests
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
         var (c, noteId) = await app.CircleWithNoteAsync("Medicatie", "geheim");
-        using var stranger = await app.BrowserAsync("Stan Vreemde", followRedirects: false);
+        using var stranger = await app.BrowserAsync("Stan Vreemde");
         using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
 
         foreach (var page in Pages(c.CircleId, noteId))
@@ -137,7 +137,7 @@ public sealed class NotesAccessTests
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
         var (c, noteId) = await app.CircleWithNoteAsync("Medicatie", "geheim");
-        using var stranger = await app.BrowserAsync("Stan Vreemde", followRedirects: false);
+        using var stranger = await app.BrowserAsync("Stan Vreemde");
         var ownNotes = $"/circles/{c.OtherCircleId}/notes";
 
         var madeUp = NotePages(c.OtherCircleId, Guid.NewGuid()).ToList();

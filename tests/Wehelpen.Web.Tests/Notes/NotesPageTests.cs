@@ -12,10 +12,10 @@ public sealed class NotesPageTests
     public async Task A_new_circle_has_no_pages_and_starting_a_usual_one_takes_one_click_and_opens_its_template(DatabaseProvider provider)
     {
         // 09:05 UTC on 1 March is 10:05 in Amsterdam (winter time).
-        var clock = new ManualClock(new DateTimeOffset(2030, 3, 1, 9, 5, 0, TimeSpan.Zero));
+        var clock = new TestClock(new DateTimeOffset(2030, 3, 1, 9, 5, 0, TimeSpan.Zero));
         await using var app = await WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         var c = await app.TwoCirclesAsync();
-        using var browser = await app.BrowserAsync("Mo Lid");
+        using var browser = await app.BrowserAsync("Mo Lid", followRedirects: true);
         var notes = $"/circles/{c.CircleId}/notes";
 
         var empty = await browser.PageAsync(notes);
@@ -42,7 +42,7 @@ public sealed class NotesPageTests
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
         var c = await app.TwoCirclesAsync();
-        using var browser = await app.BrowserAsync("Mo Lid");
+        using var browser = await app.BrowserAsync("Mo Lid", followRedirects: true);
         var path = $"/circles/{c.CircleId}/notes/new";
 
         var noTitle = await (await PageForms.PostAsync(browser, path, [Field("Input.Title", ""), Field("Input.Text", "Sleutel ligt bij de buren")])).HtmlAsync();
@@ -60,8 +60,8 @@ public sealed class NotesPageTests
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
         var (c, noteId) = await app.CircleWithNoteAsync("Contactpersonen", "- Huisarts: 020 123 4567");
-        using var carla = await app.BrowserAsync("Carla Coördinator");
-        using var mo = await app.BrowserAsync("Mo Lid");
+        using var carla = await app.BrowserAsync("Carla Coördinator", followRedirects: true);
+        using var mo = await app.BrowserAsync("Mo Lid", followRedirects: true);
         var edit = $"/circles/{c.CircleId}/notes/{noteId}/edit";
         var carlasBase = (await carla.PageAsync(edit)).FieldValue("Input.BaseRevision");
         var mosBase = (await mo.PageAsync(edit)).FieldValue("Input.BaseRevision");
@@ -98,7 +98,7 @@ public sealed class NotesPageTests
         await using var app = await WehelpenApplication.StartAsync(provider);
         var (c, noteId) = await app.CircleWithNoteAsync("Wensen", "Koffie om **half elf**");
         await c.Member.SaveNoteAsync(c.CircleId, noteId, "Thee om elf uur", 1, title: "Wensen");
-        using var carla = await app.BrowserAsync("Carla Coördinator");
+        using var carla = await app.BrowserAsync("Carla Coördinator", followRedirects: true);
         var note = $"/circles/{c.CircleId}/notes/{noteId}";
 
         var history = await carla.PageAsync($"{note}/history");
@@ -133,7 +133,7 @@ public sealed class NotesPageTests
         await using var app = await WehelpenApplication.StartAsync(provider);
         var (c, noteId) = await app.CircleWithNoteAsync("Wensen", "een");
         await c.Coordinator.SaveNoteAsync(c.CircleId, noteId, "twee", 1, title: "Wensen");
-        using var carla = await app.BrowserAsync("Carla Coördinator");
+        using var carla = await app.BrowserAsync("Carla Coördinator", followRedirects: true);
         var revision = $"/circles/{c.CircleId}/notes/{noteId}/history/1";
         var seen = (await carla.PageAsync(revision)).FieldValue("baseRevision");
         await c.Member.SaveNoteAsync(c.CircleId, noteId, "drie", 2, title: "Wensen");
@@ -150,8 +150,8 @@ public sealed class NotesPageTests
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
         var (c, noteId) = await app.CircleWithNoteAsync("Wensen", "Koffie om half elf");
-        using var carla = await app.BrowserAsync("Carla Coördinator");
-        using var mo = await app.BrowserAsync("Mo Lid");
+        using var carla = await app.BrowserAsync("Carla Coördinator", followRedirects: true);
+        using var mo = await app.BrowserAsync("Mo Lid", followRedirects: true);
         var note = $"/circles/{c.CircleId}/notes/{noteId}";
 
         Assert.Null((await mo.PageAsync(note)).QuerySelector("details.note-delete"));

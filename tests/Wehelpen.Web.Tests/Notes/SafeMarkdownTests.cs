@@ -99,7 +99,7 @@ public sealed class SafeMarkdownTests
         var revision = await c.Coordinator.GetFromJsonAsync<JsonElement>($"{NoteSteps.NotesPath(c.CircleId)}/{noteId}/revisions/1");
         AssertHarmless(Parse(revision.GetProperty("html").GetString()!));
 
-        using var browser = await app.BrowserAsync("Carla Coördinator");
+        using var browser = await app.BrowserAsync("Carla Coördinator", followRedirects: true);
         var root = $"/circles/{c.CircleId}/notes";
         foreach (var path in new[] { root, $"{root}/{noteId}", $"{root}/{noteId}/edit", $"{root}/{noteId}/history", $"{root}/{noteId}/history/1" })
         {
