@@ -114,6 +114,23 @@ public sealed partial class CirclePageTests
         Assert.Single(await c.Coordinator.GetFromJsonAsync<JsonElement[]>($"/api/v1/circles/{c.CircleId}/invitations") ?? []);
     }
 
+    [Theory, BothDatabases]
+    public async Task Renaming_to_nothing_is_refused_next_to_the_field_and_a_good_name_shows_in_the_banner(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        var c = await app.TwoCirclesAsync();
+        using var carla = await app.BrowserAsync("Carla Coördinator");
+        var members = $"/circles/{c.CircleId}/members";
+
+        var refused = await PageForms.PostAsync(carla, $"{members}?handler=Rename", [new("Rename.Name", "  ")], formPage: members);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"Rename_Name-error\">Vul dit in.</p>", page);
+
+        var renamed = await PageForms.PostAsync(carla, $"{members}?handler=Rename", [new("Rename.Name", "De cirkel van opa Jan")], formPage: members);
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Contains("<p class=\"circle-banner-name\">De cirkel van opa Jan</p>", await carla.GetStringAsync($"/circles/{c.CircleId}"));
+    }
+
     [GeneratedRegex("class=\"code\">[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}<")]
     private static partial Regex Code();
 }

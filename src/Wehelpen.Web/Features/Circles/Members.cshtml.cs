@@ -13,13 +13,18 @@ public sealed class MembersModel(CircleManagement circles, CircleInvitations inv
     [TempData] public string? Notice { get; set; }
 
     [BindProperty] public InviteInput Invite { get; set; } = new();
-    [BindProperty] public string? NewName { get; set; }
+    [BindProperty] public RenameInput Rename { get; set; } = new();
 
     public sealed class InviteInput
     {
         public CircleRole Role { get; set; } = CircleRole.Member;
         public int? ValidDays { get; set; } = CircleInvitations.DefaultValidDays;
         public int? MaxUses { get; set; } = CircleInvitations.DefaultMaxUses;
+    }
+
+    public sealed class RenameInput
+    {
+        public string? Name { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -43,8 +48,8 @@ public sealed class MembersModel(CircleManagement circles, CircleInvitations inv
 
     public Task<IActionResult> OnPostRenameAsync(CancellationToken ct) => ManageAsync(async () =>
     {
-        var outcome = await circles.RenameAsync(Membership, new RenameCircleRequest(NewName), ct);
-        outcome.Errors?.CopyTo(ModelState, "");
+        var outcome = await circles.RenameAsync(Membership, new RenameCircleRequest(Rename.Name), ct);
+        outcome.Errors?.CopyTo(ModelState, "Rename");
         return outcome.Value is null ? null : "Members.Renamed";
     }, ct);
 
@@ -78,6 +83,6 @@ public sealed class MembersModel(CircleManagement circles, CircleInvitations inv
         Members = await circles.MembersAsync(Membership.CircleId, ct);
         History = await circles.HistoryAsync(Membership.CircleId, ct);
         if (Membership.CanManage) Invitations = await invitations.ListAsync(Membership.CircleId, ct);
-        NewName ??= Membership.CircleName;
+        Rename.Name ??= Membership.CircleName;
     }
 }
