@@ -108,6 +108,24 @@ public sealed class CircleMembershipTests
     }
 
     [Theory, BothDatabases]
+    public async Task Accepting_twice_at_once_joins_once_and_counts_one_use(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        var (carla, _) = await app.PersonAsync("Carla Coördinator");
+        var circleId = await carla.CreateCircleAsync();
+        var (els, _) = await app.PersonAsync("Els Buur");
+        var code = (await carla.InviteAsync(circleId, maxUses: 5)).GetProperty("code").GetString()!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => els.AcceptAsync(code)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var invitation = (await carla.GetFromJsonAsync<JsonElement[]>($"/api/v1/circles/{circleId}/invitations"))!
+            .Single(i => i.GetProperty("code").GetString() == code);
+        Assert.Equal(1, invitation.GetProperty("uses").GetInt32());
+    }
+
+    [Theory, BothDatabases]
     public async Task Members_leave_coordinators_remove_and_every_change_is_recorded_with_who_and_when(DatabaseProvider provider)
     {
         var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));

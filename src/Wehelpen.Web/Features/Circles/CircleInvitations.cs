@@ -105,10 +105,11 @@ public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, Ti
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (invitation.Role == CircleRole.Resident)
+        catch (DbUpdateException)
         {
-            // The unique index on the hoofdpersoon: someone else took the circle over a moment ago.
-            return Refusal.Conflict(text["Invitation.ResidentTaken"]);
+            // A unique key said no: someone else took the circle over a moment ago, or this person's second click
+            // joined already. The transaction is not committed, so the use is not counted either.
+            return Refusal.Conflict(text[invitation.Role == CircleRole.Resident ? "Invitation.ResidentTaken" : "Invitation.AlreadyMember"]);
         }
         await transaction.CommitAsync(ct);
         return await CircleManagement.Describe(db.Set<CircleMember>().Where(m => m.UserId == userId && m.CircleId == invitation.CircleId)).SingleAsync(ct);
