@@ -35,6 +35,23 @@ public sealed class GoingAlongTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_double_click_on_going_along_or_on_taking_it_back_is_answered_like_one(DatabaseProvider provider)
+    {
+        await using var app = await AgendaSteps.StartAsync(provider);
+        var c = await app.TwoCirclesAsync();
+        var id = await c.Coordinator.PlannedIdAsync(c.CircleId, new { title = "Dialyse", date = "2026-04-07", startTime = "08:00", endTime = "12:00" });
+        var url = AgendaSteps.GoingAlong(c.CircleId, id, "2026-04-07");
+
+        var going = await Task.WhenAll(c.Member.PutAsync(url, null), c.Member.PutAsync(url, null), c.Member.PutAsync(url, null));
+        Assert.All(going, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([["Mo Lid"]], (await c.Coordinator.OccurrencesAsync(c.CircleId, "2026-04-07", "2026-04-07")).Select(Names));
+
+        var stopping = await Task.WhenAll(c.Member.DeleteAsync(url), c.Member.DeleteAsync(url), c.Member.DeleteAsync(url));
+        Assert.All(stopping, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([[]], (await c.Coordinator.OccurrencesAsync(c.CircleId, "2026-04-07", "2026-04-07")).Select(Names));
+    }
+
+    [Theory, BothDatabases]
     public async Task Going_along_on_a_date_the_appointment_is_not_on_or_an_unreadable_date_is_refused(DatabaseProvider provider)
     {
         await using var app = await AgendaSteps.StartAsync(provider);

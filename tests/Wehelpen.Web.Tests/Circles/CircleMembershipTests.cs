@@ -155,6 +155,24 @@ public sealed class CircleMembershipTests
     }
 
     [Theory, BothDatabases]
+    public async Task Leaving_or_removing_twice_at_once_is_done_once_and_recorded_once(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        var c = await app.TwoCirclesAsync();
+        var (els, elsId) = await app.PersonAsync("Els Buur");
+        await c.Coordinator.JoinAsync(c.CircleId, els);
+
+        var leaving = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => c.Member.PostAsync($"/api/v1/circles/{c.CircleId}/leave", null)));
+        var removing = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => c.Coordinator.DeleteAsync($"/api/v1/circles/{c.CircleId}/members/{elsId}")));
+
+        Assert.DoesNotContain(leaving.Concat(removing), r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Contains(removing, r => r.StatusCode == HttpStatusCode.NoContent);
+        var history = await c.Coordinator.GetFromJsonAsync<JsonElement[]>($"/api/v1/circles/{c.CircleId}/history");
+        Assert.Single(history!, e => e.GetProperty("change").GetString() == "left");
+        Assert.Single(history!, e => e.GetProperty("change").GetString() == "removed");
+    }
+
+    [Theory, BothDatabases]
     public async Task The_hoofdpersoon_cannot_be_removed_and_a_circle_always_keeps_someone_to_manage_it(DatabaseProvider provider)
     {
         await using var app = await WehelpenApplication.StartAsync(provider);

@@ -129,7 +129,8 @@ public sealed class AgendaPlanner(WehelpenDbContext db, TimeProvider clock, IStr
         else if (!going && existing is not null)
         {
             db.Remove(existing);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { /* a double click: the other request already took it back */ }
         }
         return (await ExpandAsync(me, day, day, appointment.Id, ct)).Single();
     }

@@ -106,8 +106,8 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
 
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Removed, member.User!, await ActorAsync(me, ct), null, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return Done.Instance;
+        // Removed by someone else a moment ago (or a double click): then this removal and its record are not written.
+        return await SaveUnlessGoneAsync(ct) ? Done.Instance : Refusal.NotFound(text["Circle.MemberNotFound"]);
     }
 
     public async Task<Outcome<Done>> LeaveAsync(CircleMembership me, CancellationToken ct)
@@ -115,10 +115,11 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         if (me.Role == CircleRole.Resident) return Refusal.Conflict(text["Circle.ResidentCannotLeave"]);
         if (me.Role == CircleRole.Coordinator && !await HasOtherManagerAsync(me.CircleId, me.UserId, ct))
             return Refusal.Conflict(text["Circle.LastCoordinatorLeave"]);
-        var member = (await FindMemberAsync(me.CircleId, me.UserId, ct))!;
+        var member = await FindMemberAsync(me.CircleId, me.UserId, ct);
+        if (member is null) return Done.Instance; // left a moment ago, in another request
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Left, member.User!, member.User!, null, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        await SaveUnlessGoneAsync(ct);
         return Done.Instance;
     }
 
@@ -134,6 +135,20 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
             Role = role,
             At = at,
         };
+
+    /// <summary>False when the member was already removed by a request that came just before.</summary>
+    private async Task<bool> SaveUnlessGoneAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
 
     private Task<CircleMember?> FindMemberAsync(Guid circleId, string userId, CancellationToken ct) =>
         db.Set<CircleMember>().Include(m => m.User).SingleOrDefaultAsync(m => m.CircleId == circleId && m.UserId == userId, ct);
