@@ -1,11 +1,22 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Wehelpen.Web.Tests;
 
 /// <summary>Checks that an API error is a ProblemDetails body a person (or an app) can act on.</summary>
-public static class ProblemAssert
+public static partial class ProblemAssert
 {
+    /// <summary>
+    /// The body without its per-request traceId: what is left must be the same for a thing that exists elsewhere and
+    /// one that does not exist at all, or the answer would tell a stranger which is which.
+    /// </summary>
+    public static async Task<string> ComparableBodyAsync(HttpResponseMessage response) =>
+        TraceId().Replace(await response.Content.ReadAsStringAsync(), "");
+
+    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceId();
+
     public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

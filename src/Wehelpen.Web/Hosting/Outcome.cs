@@ -40,10 +40,11 @@ public sealed class Outcome<T> where T : class
     }
 
     /// <summary>On a page: false when it went ahead; otherwise the messages are on the model state.</summary>
-    public bool Failed(ModelStateDictionary modelState)
+    /// <param name="prefix">The bound property the form's fields belong to.</param>
+    public bool Failed(ModelStateDictionary modelState, string prefix = "Input")
     {
         if (Value is not null) return false;
-        Errors?.CopyTo(modelState);
+        Errors?.CopyTo(modelState, prefix);
         if (Refusal is not null) modelState.AddModelError("", Refusal.Message);
         return true;
     }

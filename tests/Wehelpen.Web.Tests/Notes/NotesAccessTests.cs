@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Wehelpen.Web.Tests.Circles;
 using static Wehelpen.Web.Tests.Notes.NoteSteps;
 
@@ -34,9 +33,6 @@ public sealed class NotesAccessTests
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, (HttpMethod Method, string Path, object? Body) call) =>
         client.SendAsync(new HttpRequestMessage(call.Method, call.Path) { Content = call.Body is null ? null : JsonContent.Create(call.Body) });
 
-    private static async Task<string> BodyAsync(HttpResponseMessage response) =>
-        Regex.Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"[^\"]*\"", "");
-
     [Theory, BothDatabases]
     public async Task Strangers_and_anonymous_callers_reach_no_notes_endpoint_whether_the_circle_exists_or_not(DatabaseProvider provider)
     {
@@ -50,7 +46,7 @@ public sealed class NotesAccessTests
             var strangerElsewhere = await SendAsync(c.Stranger, madeUpCircle[index]);
             await ProblemAssert.IsProblemAsync(stranger, HttpStatusCode.Forbidden);
             await ProblemAssert.IsProblemAsync(strangerElsewhere, HttpStatusCode.Forbidden);
-            Assert.Equal(await BodyAsync(strangerElsewhere), await BodyAsync(stranger));
+            Assert.Equal(await ProblemAssert.ComparableBodyAsync(strangerElsewhere), await ProblemAssert.ComparableBodyAsync(stranger));
             Assert.DoesNotContain("geheim", await stranger.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(c.Anonymous, call)).StatusCode);
         }
@@ -73,7 +69,7 @@ public sealed class NotesAccessTests
             var unknown = await SendAsync(c.Stranger, madeUp[index]);
             await ProblemAssert.IsProblemAsync(foreign, HttpStatusCode.NotFound);
             await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound);
-            Assert.Equal(await BodyAsync(unknown), await BodyAsync(foreign));
+            Assert.Equal(await ProblemAssert.ComparableBodyAsync(unknown), await ProblemAssert.ComparableBodyAsync(foreign));
         }
 
         var note = await c.Coordinator.NoteAsync(c.CircleId, noteId);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Wehelpen.Web.Tests.Agenda;
 using Wehelpen.Web.Tests.Circles;
 
 namespace Wehelpen.Web.Tests.Workload;
@@ -13,7 +14,7 @@ public sealed class WorkloadTests
     [Theory, BothDatabases]
     public async Task The_workload_shows_who_went_along_and_who_said_yes_and_names_whoever_carries_most(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(new TestClock(MondayMorning)));
+        await using var app = await AgendaSteps.StartAsync(provider, MondayMorning);
         var c = await app.TwoCirclesAsync();
         var physio = await WeeklyAppointmentAsync(c.Coordinator, c.CircleId, "2026-11-03");
         foreach (var date in new[] { "2026-11-10", "2026-11-17", "2026-11-24" }) await GoAlongAsync(c.Coordinator, c.CircleId, physio, date);
@@ -44,7 +45,7 @@ public sealed class WorkloadTests
     [Theory, BothDatabases]
     public async Task The_workload_page_warns_about_overload_and_a_period_not_offered_is_refused_on_the_api(DatabaseProvider provider)
     {
-        await using var app = await WehelpenApplication.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(new TestClock(MondayMorning)));
+        await using var app = await AgendaSteps.StartAsync(provider, MondayMorning);
         var c = await app.TwoCirclesAsync();
         var physio = await WeeklyAppointmentAsync(c.Coordinator, c.CircleId, "2026-11-03");
         foreach (var date in new[] { "2026-11-10", "2026-11-17", "2026-11-24" }) await GoAlongAsync(c.Coordinator, c.CircleId, physio, date);
@@ -58,17 +59,9 @@ public sealed class WorkloadTests
         Assert.Equal(["Kies een periode van 2, 4, 8, 12 weken."], await ProblemAssert.FieldErrorsAsync(bad, "weeks"));
     }
 
-    private static async Task<Guid> WeeklyAppointmentAsync(HttpClient client, Guid circleId, string firstDate)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/circles/{circleId}/agenda",
-            new { title = "Fysiotherapie", date = firstDate, startTime = "10:00", endTime = "11:00", repeatWeekly = true });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private static Task<Guid> WeeklyAppointmentAsync(HttpClient client, Guid circleId, string firstDate) =>
+        client.PlannedIdAsync(circleId, new { title = "Fysiotherapie", date = firstDate, startTime = "10:00", endTime = "11:00", repeatWeekly = true });
 
-    private static async Task GoAlongAsync(HttpClient client, Guid circleId, Guid appointmentId, string date)
-    {
-        var response = await client.PutAsync($"/api/v1/circles/{circleId}/agenda/{appointmentId}/occurrences/{date}/going-along", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    private static async Task GoAlongAsync(HttpClient client, Guid circleId, Guid appointmentId, string date) =>
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(AgendaSteps.GoingAlong(circleId, appointmentId, date), null)).StatusCode);
 }

@@ -37,8 +37,11 @@ public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, Ti
     public async Task<IReadOnlyList<InvitationResponse>> ListAsync(Guid circleId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var all = await db.Set<CircleInvitation>().Where(i => i.CircleId == circleId && i.RevokedAt == null).ToListAsync(ct);
-        return all.Where(i => i.IsUsable(now)).OrderByDescending(i => i.CreatedAt).Select(i => Describe(i, now)).ToList();
+        var usable = await db.Set<CircleInvitation>()
+            .Where(i => i.CircleId == circleId && i.RevokedAt == null && i.ExpiresAt > now && i.Uses < i.MaxUses)
+            .OrderByDescending(i => i.CreatedAt)
+            .ToListAsync(ct);
+        return usable.Select(i => Describe(i, now)).ToList();
     }
 
     public async Task<Outcome<InvitationResponse>> CreateAsync(CircleMembership me, CreateInvitationRequest request, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
                 m.Circle.Members.Any(o => o.Role == CircleRole.Resident), m.Circle.Members.Count));
 
     public async Task<CircleResponse> DescribeAsync(CircleMembership me, CancellationToken ct) =>
-        (await MineAsync(me.UserId, ct)).Single(c => c.Id == me.CircleId);
+        await Describe(db.Set<CircleMember>().Where(m => m.UserId == me.UserId && m.CircleId == me.CircleId)).SingleAsync(ct);
 
     public async Task<Outcome<CreatedCircleResponse>> CreateAsync(string userId, CreateCircleRequest request, CancellationToken ct)
     {

@@ -30,12 +30,8 @@ public sealed class MembersModel(CircleManagement circles, CircleInvitations inv
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostInviteAsync(CancellationToken ct) => ManageAsync(async () =>
-    {
-        var outcome = await invitations.CreateAsync(Membership, new CreateInvitationRequest(Invite.Role, Invite.ValidDays, Invite.MaxUses), ct);
-        outcome.Errors?.CopyTo(ModelState, "Invite");
-        if (outcome.Refusal is not null) ModelState.AddModelError("", outcome.Refusal.Message);
-        return outcome.Value is null ? null : "Members.InvitationCreated";
-    }, ct);
+        (await invitations.CreateAsync(Membership, new CreateInvitationRequest(Invite.Role, Invite.ValidDays, Invite.MaxUses), ct))
+            .Failed(ModelState, nameof(Invite)) ? null : "Members.InvitationCreated", ct);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid invitationId, CancellationToken ct) => ManageAsync(async () =>
         (await invitations.RevokeAsync(Membership, invitationId, ct)).Failed(ModelState) ? null : "Members.InvitationRevoked", ct);
@@ -47,11 +43,7 @@ public sealed class MembersModel(CircleManagement circles, CircleInvitations inv
         (await circles.RemoveAsync(Membership, userId, ct)).Failed(ModelState) ? null : "Members.Removed", ct);
 
     public Task<IActionResult> OnPostRenameAsync(CancellationToken ct) => ManageAsync(async () =>
-    {
-        var outcome = await circles.RenameAsync(Membership, new RenameCircleRequest(Rename.Name), ct);
-        outcome.Errors?.CopyTo(ModelState, "Rename");
-        return outcome.Value is null ? null : "Members.Renamed";
-    }, ct);
+        (await circles.RenameAsync(Membership, new RenameCircleRequest(Rename.Name), ct)).Failed(ModelState, nameof(Rename)) ? null : "Members.Renamed", ct);
 
     public async Task<IActionResult> OnPostLeaveAsync(CancellationToken ct)
     {
