@@ -8,6 +8,7 @@ using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Features.Workload;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
@@ -25,6 +26,7 @@ builder.AddCircles();
 builder.AddLogbook();
 builder.AddAgenda();
 builder.AddNotes();
+builder.AddRequests();
 builder.AddWorkload();
 builder.AddDemoData();
 
@@ -48,6 +50,7 @@ app.MapCircles();
 app.MapLogbook();
 app.MapAgenda();
 app.MapNotes();
+app.MapRequests();
 app.MapWorkload();
 
 app.Run();

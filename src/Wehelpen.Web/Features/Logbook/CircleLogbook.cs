@@ -56,6 +56,7 @@ public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStr
     {
         var entry = await LoadAsync(me, entryId, ct);
         if (entry is null) return Refusal.NotFound(text["Logbook.NotFound"]);
+        if (entry.IsAutomatic) return Refusal.Forbidden(text["Logbook.Automatic"]);
         if (entry.AuthorId != me.UserId) return Refusal.Forbidden(text["Logbook.OnlyAuthor"]);
         var (occurredOn, body, errors) = Validate(request);
         if (errors.Any) return errors;
@@ -75,10 +76,10 @@ public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStr
         return Describe(entry, me);
     }
 
-    /// <summary>How many entries each member wrote in a period, for the workload view.</summary>
+    /// <summary>How many entries each member wrote in a period, for the workload view; automatic entries are not writing.</summary>
     public async Task<Dictionary<string, int>> CountByAuthorAsync(Guid circleId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct) =>
         await db.Set<LogbookEntry>()
-            .Where(e => e.CircleId == circleId && e.CreatedAt >= fromUtc && e.CreatedAt < toUtc)
+            .Where(e => e.CircleId == circleId && e.RequestId == null && e.CreatedAt >= fromUtc && e.CreatedAt < toUtc)
             .GroupBy(e => e.AuthorId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -101,7 +102,8 @@ public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStr
 
     private static LogbookEntryResponse Describe(LogbookEntry e, CircleMembership me) =>
         new(e.Id, e.OccurredOn, e.Text, e.Wellbeing, e.AuthorId, e.Author?.DisplayName ?? "", e.CreatedAt, e.CorrectedAt,
-            e.AuthorId == me.UserId,
+            e.AuthorId == me.UserId && !e.IsAutomatic,
             e.Corrections.OrderByDescending(c => c.ReplacedAt).ThenByDescending(c => c.Id)
-                .Select(c => new LogbookVersion(c.OccurredOn, c.Text, c.Wellbeing, c.WrittenAt)).ToList());
+                .Select(c => new LogbookVersion(c.OccurredOn, c.Text, c.Wellbeing, c.WrittenAt)).ToList(),
+            e.RequestId);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Logbook;
 
@@ -27,6 +28,11 @@ public sealed class LogbookEntry
     public Wellbeing? Wellbeing { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>Set on entries Wehelpen wrote itself about a change of this request; they cannot be corrected.</summary>
+    public Guid? RequestId { get; set; }
+
+    public bool IsAutomatic => RequestId is not null;
 
     public ApplicationUser? Author { get; set; }
     public List<LogbookCorrection> Corrections { get; set; } = [];
@@ -54,6 +60,8 @@ internal sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<Logbo
         // What someone wrote for the circle is not deleted with their account: deleting an account must first decide what to keep.
         entry.HasOne(e => e.Author).WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Restrict);
         entry.Property(e => e.Text).HasMaxLength(LogbookEntry.TextMaxLength);
+        entry.HasOne<HelpRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.SetNull);
+        entry.HasIndex(e => e.RequestId);
         entry.Property(e => e.Wellbeing).HasConversion<string>().HasMaxLength(8);
         // Newest first, one page at a time.
         entry.HasIndex(e => new { e.CircleId, e.OccurredOn, e.CreatedAt });

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Locations;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>Loads a request together with who the signed-in person is to it; nobody gets a request they may not see.</summary>
+public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
+{
+    public async Task<RequestViewer> ViewerAsync(string userId, Guid circleId, CancellationToken ct)
+    {
+        var person = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.DisplayName,
+                u.Latitude,
+                u.Longitude,
+                Role = db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefault(),
+                Roles = db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
+                Blocked = db.Set<VolunteerBlock>().Any(b => b.CircleId == circleId && b.VolunteerId == userId),
+            })
+            .SingleAsync(ct);
+        return new RequestViewer(userId, person.DisplayName, person.Role,
+            person.Roles.Contains(Roles.Volunteer), person.Roles.Contains(Roles.Professional), person.Blocked,
+            person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null);
+    }
+
+    /// <summary>The request with everything needed to describe it, and the viewer; null when it does not exist or is not theirs to see.</summary>
+    public async Task<(HelpRequest Request, RequestViewer Viewer, RequestView View)?> FindAsync(string userId, Guid requestId, CancellationToken ct)
+    {
+        var request = await db.Set<HelpRequest>()
+            .Include(r => r.Circle).Include(r => r.RequestedBy).Include(r => r.AddressedTo).Include(r => r.ClaimedBy)
+            .Include(r => r.Appointment).Include(r => r.Events)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return null;
+        var viewer = await ViewerAsync(userId, request.CircleId, ct);
+        return RequestRules.ViewFor(request, viewer, clock.GetUtcNow()) is { } view ? (request, viewer, view) : null;
+    }
+
+    public async Task<WideningPolicy> PolicyAsync(Guid circleId, CancellationToken ct) =>
+        await db.Set<WideningPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.CircleId == circleId, ct) ?? WideningPolicy.Default(circleId);
+}

@@ -1,0 +1,51 @@
+using Wehelpen.Web.Features.Locations;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>Turns a loaded request into what one viewer may see of it.</summary>
+public sealed class RequestDescriptions(PostcodeTable postcodes)
+{
+    public RequestSummary Summarise(HelpRequest r, GeoPoint? from, bool showClaimer) =>
+        new(r.Id, r.Title, r.Category, r.Status, r.Audience, r.StartsAt, r.EndsAt, r.Pc4,
+            postcodes.Find(r.Pc4)?.Place ?? "", FirstName(r.Circle?.ResidentName ?? ""),
+            from is { } home ? RoundedDistance(home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude))) : null,
+            showClaimer ? r.ClaimedBy?.DisplayName : null, r.EscalatedAt is not null, r.IsConfirmedHelp);
+
+    public RequestDetails Describe(HelpRequest r, RequestViewer v, RequestView view, DateTimeOffset now)
+    {
+        var inside = view != RequestView.Outsider;
+        var actions = new RequestActions(
+            RequestRules.CheckClaim(r, v, now) is null,
+            RequestRules.CheckGiveBack(r, v) is null,
+            RequestRules.CheckMarkDone(r, v) is null,
+            RequestRules.CheckCancel(r, v) is null,
+            RequestRules.CheckWiden(r, v) is null,
+            RequestRules.CheckConfirm(r, v) is null);
+        var history = inside
+            ? r.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
+                .Select(e => new RequestEventResponse(e.Change, e.ActorName, e.Audience, e.Reason, e.At)).ToList()
+            : [];
+        return new RequestDetails(
+            view, Summarise(r, v.Home, inside), r.Description,
+            view == RequestView.Circle ? r.CircleId : null,
+            inside ? r.Circle?.ResidentName : null,
+            inside ? r.Postcode : null,
+            inside ? r.Address : null,
+            inside ? r.ContactPhone : null,
+            inside ? r.RequestedBy?.DisplayName : null,
+            view == RequestView.Circle ? r.AddressedToId : null,
+            view == RequestView.Circle ? r.AddressedTo?.DisplayName : null,
+            inside ? r.ClaimedById : null,
+            view == RequestView.Circle ? r.AppointmentId : null,
+            view == RequestView.Circle ? r.Appointment?.Title : null,
+            view == RequestView.Circle ? r.WidensAt : null,
+            r.EscalatedAt,
+            r.HelperConfirmed, r.RequesterConfirmed, r.CreatedAt, actions, history);
+    }
+
+    /// <summary>Only the first name leaves the circle.</summary>
+    public static string FirstName(string name) => name.Trim().Split(' ', 2)[0];
+
+    /// <summary>To 100 metres: close enough to choose, too coarse to find a door with.</summary>
+    private static int RoundedDistance(double metres) => (int)(Math.Round(metres / 100) * 100);
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Hosting;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>
+/// Claiming, giving back, marking done, cancelling, widening and confirming: for the circle, the helper and the
+/// neighbourhood alike. Someone who may not see a request gets the same answer as for one that does not exist.
+/// </summary>
+public sealed class RequestLifecycle(
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
+    TimeProvider clock, IStringLocalizer<SharedResource> text)
+{
+    public async Task<RequestDetails?> GetAsync(string userId, Guid requestId, CancellationToken ct) =>
+        await access.FindAsync(userId, requestId, ct) is { } found
+            ? descriptions.Describe(found.Request, found.Viewer, found.View, clock.GetUtcNow())
+            : null;
+
+    public Task<Outcome<RequestDetails>> ClaimAsync(string userId, Guid requestId, CancellationToken ct) =>
+        ChangeAsync(userId, requestId, RequestChange.Claimed, null,
+            (r, v, now) => RequestRules.CheckClaim(r, v, now),
+            (r, v, _, now) => RequestRules.Claim(r, v, now), ct);
+
+    public async Task<Outcome<RequestDetails>> GiveBackAsync(string userId, Guid requestId, GiveBackRequest input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var reason = errors.Required(text, "reason", input.Reason, RequestEvent.ReasonMaxLength);
+        if (errors.Any) return errors;
+        return await ChangeAsync(userId, requestId, RequestChange.GivenBack, reason,
+            (r, v, _) => RequestRules.CheckGiveBack(r, v),
+            RequestRules.GiveBack, ct);
+    }
+
+    public Task<Outcome<RequestDetails>> MarkDoneAsync(string userId, Guid requestId, CancellationToken ct) =>
+        ChangeAsync(userId, requestId, RequestChange.Done, null,
+            (r, v, _) => RequestRules.CheckMarkDone(r, v),
+            (r, v, _, now) => RequestRules.MarkDone(r, v, now), ct);
+
+    public async Task<Outcome<RequestDetails>> CancelAsync(string userId, Guid requestId, CancelRequest input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var reason = errors.Optional(text, "reason", input.Reason, RequestEvent.ReasonMaxLength);
+        if (errors.Any) return errors;
+        return await ChangeAsync(userId, requestId, RequestChange.Cancelled, reason,
+            (r, v, _) => RequestRules.CheckCancel(r, v),
+            (r, v, _, now) => RequestRules.Cancel(r, v, now), ct);
+    }
+
+    public Task<Outcome<RequestDetails>> WidenAsync(string userId, Guid requestId, CancellationToken ct) =>
+        ChangeAsync(userId, requestId, RequestChange.Widened, null,
+            (r, v, _) => RequestRules.CheckWiden(r, v),
+            RequestRules.Widen, ct);
+
+    public async Task<Outcome<RequestDetails>> ConfirmAsync(string userId, Guid requestId, ConfirmRequest input, CancellationToken ct)
+    {
+        if (input.Happened is not { } happened) return new FieldErrors().Add("happened", text["Request.HappenedRequired"]);
+        return await ChangeAsync(userId, requestId, happened ? RequestChange.Confirmed : RequestChange.Disputed, null,
+            (r, v, _) => RequestRules.CheckConfirm(r, v),
+            (r, v, _, _) => RequestRules.Confirm(r, v, happened), ct);
+    }
+
+    /// <summary>
+    /// Checks the rule for a friendly answer, applies it, and saves it with the version it was read at. When someone
+    /// else changed the request in between (two volunteers claiming at once), the save fails for one of them, who is
+    /// then told what happened in their words, from the request as it is now.
+    /// </summary>
+    private async Task<Outcome<RequestDetails>> ChangeAsync(
+        string userId, Guid requestId, RequestChange change, string? reason,
+        Func<HelpRequest, RequestViewer, DateTimeOffset, RequestProblem?> check,
+        Action<HelpRequest, RequestViewer, WideningPolicy, DateTimeOffset> apply,
+        CancellationToken ct)
+    {
+        var found = await access.FindAsync(userId, requestId, ct);
+        if (found is not var (request, viewer, _)) return NotFound();
+        var now = clock.GetUtcNow();
+        if (check(request, viewer, now) is { } problem) return Refuse(problem, request);
+
+        apply(request, viewer, await access.PolicyAsync(request.CircleId, ct), now);
+        journal.Record(request, change, viewer, reason, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await access.FindAsync(userId, requestId, ct);
+            if (fresh is not var (current, currentViewer, _)) return NotFound();
+            return check(current, currentViewer, clock.GetUtcNow()) is { } after
+                ? Refuse(after, current)
+                : Refusal.Conflict(text["Request.ChangedMeanwhile"]);
+        }
+
+        db.ChangeTracker.Clear();
+        // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
+        return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
+    }
+
+    private Refusal NotFound() => Refusal.NotFound(text["Request.NotFound"]);
+
+    private Refusal Refuse(RequestProblem problem, HelpRequest request) => problem switch
+    {
+        RequestProblem.NotOpen => Refusal.Conflict(text[$"Request.Problem.NotOpen.{request.Status}"]),
+        RequestProblem.TimePassed or RequestProblem.AlreadyWidest or RequestProblem.NotClaimed or RequestProblem.NotDone
+            => Refusal.Conflict(text[$"Request.Problem.{problem}"]),
+        _ => Refusal.Forbidden(text[$"Request.Problem.{problem}"]),
+    };
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Profiles;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>The lists: a circle's requests, the neighbourhood requests near a volunteer, a helper's tasks and history.</summary>
+public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, TimeProvider clock)
+{
+    public const int ClosedShown = 30;
+    private const double MetresPerDegreeLatitude = 111_320;
+
+    public async Task<CircleRequestsResponse> ForCircleAsync(CircleMembership me, CancellationToken ct)
+    {
+        var requests = db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).Include(r => r.ClaimedBy)
+            .Where(r => r.CircleId == me.CircleId);
+        var current = await requests.Where(r => r.Status == RequestStatus.Open || r.Status == RequestStatus.Claimed)
+            .OrderBy(r => r.EndsAt).ToListAsync(ct);
+        var closed = await requests.Where(r => r.Status != RequestStatus.Open && r.Status != RequestStatus.Claimed)
+            .OrderByDescending(r => r.ClosedAt).Take(ClosedShown).ToListAsync(ct);
+        return new CircleRequestsResponse(
+            current.Select(r => descriptions.Summarise(r, null, showClaimer: true)).ToList(),
+            closed.Select(r => descriptions.Summarise(r, null, showClaimer: true)).ToList());
+    }
+
+    /// <summary>
+    /// Open neighbourhood requests within the volunteer's radius, in their categories, at times they said they can,
+    /// not of circles that blocked them, not their own.
+    /// </summary>
+    public async Task<NearbyResponse> NearbyAsync(string userId, NearbySort sort, CancellationToken ct)
+    {
+        var me = await db.Users.AsNoTracking().Include(u => u.VolunteerProfile).SingleAsync(u => u.Id == userId, ct);
+        var isVolunteer = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
+            && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Volunteer), ct);
+        var radiusKm = me.VolunteerProfile?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
+        if (!isVolunteer || me.VolunteerProfile is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer");
+        if (me.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace");
+
+        var now = clock.GetUtcNow();
+        var radius = radiusKm * 1000.0;
+        var dLat = radius / MetresPerDegreeLatitude;
+        var dLon = radius / (MetresPerDegreeLatitude * Math.Cos(home.Latitude * Math.PI / 180));
+        var categories = HelpCategory.Split(profile.Categories).ToList();
+        var candidates = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
+            .Where(r => r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
+            .Where(r => r.Latitude >= home.Latitude - dLat && r.Latitude <= home.Latitude + dLat
+                     && r.Longitude >= home.Longitude - dLon && r.Longitude <= home.Longitude + dLon)
+            .Where(r => categories.Contains(r.Category) && r.RequestedById != userId)
+            .Where(r => !db.Set<VolunteerBlock>().Any(b => b.CircleId == r.CircleId && b.VolunteerId == userId))
+            .ToListAsync(ct);
+        var near = candidates
+            .Where(r => home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= radius)
+            .Where(r => AvailabilityMatch.Covers(profile.Availability, r.StartsAt, r.EndsAt, now))
+            .Select(r => descriptions.Summarise(r, home, showClaimer: false));
+        var sorted = sort == NearbySort.Date
+            ? near.OrderBy(s => s.StartsAt ?? s.EndsAt).ThenBy(s => s.DistanceMetres)
+            : near.OrderBy(s => s.DistanceMetres).ThenBy(s => s.StartsAt ?? s.EndsAt);
+        return new NearbyResponse(sorted.ToList(), sort, radiusKm, null);
+    }
+
+    /// <summary>What I took on and still have to do, and what I helped with before.</summary>
+    public async Task<MyTasksResponse> MineAsync(string userId, CancellationToken ct)
+    {
+        var home = await db.Users.Where(u => u.Id == userId).Select(u => u.Latitude == null ? (GeoPoint?)null : new GeoPoint(u.Latitude.Value, u.Longitude!.Value)).SingleAsync(ct);
+        var mine = db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).Where(r => r.ClaimedById == userId);
+        var claimed = await mine.Where(r => r.Status == RequestStatus.Claimed).OrderBy(r => r.StartsAt ?? r.EndsAt).ToListAsync(ct);
+        var history = await mine.Where(r => r.Status != RequestStatus.Claimed).OrderByDescending(r => r.ClosedAt).Take(ClosedShown).ToListAsync(ct);
+        var confirmed = await mine.CountAsync(r => r.Status == RequestStatus.Done && r.HelperConfirmed == true && r.RequesterConfirmed == true, ct);
+        return new MyTasksResponse(
+            claimed.Select(r => descriptions.Summarise(r, home, showClaimer: false)).ToList(),
+            history.Select(r => descriptions.Summarise(r, home, showClaimer: false)).ToList(),
+            confirmed);
+    }
+
+    /// <summary>Requests nobody in the neighbourhood took on: for the buurtteam professionals, longest waiting first.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> EscalatedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var waiting = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
+            .Where(r => r.Status == RequestStatus.Open && r.EscalatedAt != null && r.EndsAt > now)
+            .OrderBy(r => r.EscalatedAt).ToListAsync(ct);
+        return waiting.Select(r => descriptions.Summarise(r, null, showClaimer: false)).ToList();
+    }
+}

@@ -1,0 +1,194 @@
+using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Locations;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>Who someone is to one request, worked out from the database once per call.</summary>
+/// <param name="CircleRole">Their role in the request's circle; null when they are not a member.</param>
+/// <param name="IsBlocked">The circle has blocked this volunteer.</param>
+/// <param name="Home">The centre of their postcode area, for distances; null when they gave none.</param>
+public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null)
+{
+    public bool IsMember => CircleRole is not null;
+}
+
+/// <summary>How much of a request someone sees.</summary>
+public enum RequestView
+{
+    /// <summary>A member of the circle: everything, with the history.</summary>
+    Circle,
+
+    /// <summary>The one who claimed it, while it is theirs: what they need to do the task (address, phone, contact).</summary>
+    Helper,
+
+    /// <summary>Anyone else allowed to see it: the resident's first name, the PC4 area, category, time, description.</summary>
+    Outsider,
+}
+
+/// <summary>Why a change to a request cannot be made; each has a message for the person (Request.Problem.*).</summary>
+public enum RequestProblem
+{
+    NotOpen,
+    TimePassed,
+    OwnRequest,
+    NotForYou,
+    NotYourClaim,
+    OnlyRequester,
+    NotClaimed,
+    AlreadyWidest,
+    NotDone,
+    NotInvolved,
+}
+
+/// <summary>
+/// The lifecycle of a request (open, claimed, done, cancelled, expired) and the widening, as pure rules over the
+/// entity and a clock reading, so that they can be tested without a database. Every change bumps the version the
+/// database save checks.
+/// </summary>
+public static class RequestRules
+{
+    /// <summary>The resident's side: whoever posted it, and the hoofdpersoon and coördinators of the circle.</summary>
+    public static bool IsRequesterSide(HelpRequest r, RequestViewer v) =>
+        v.UserId == r.RequestedById || (v.CircleRole is { } role && CircleMember.CanManage(role));
+
+    public static bool IsHelper(HelpRequest r, RequestViewer v) => r.Status == RequestStatus.Claimed && r.ClaimedById == v.UserId;
+
+    /// <summary>Null when the viewer may not know the request exists.</summary>
+    public static RequestView? ViewFor(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        if (v.IsMember) return RequestView.Circle;
+        if (IsHelper(r, v)) return RequestView.Helper;
+        // What they were part of stays in their history, without the private details.
+        if (r.ClaimedById == v.UserId || r.AddressedToId == v.UserId) return RequestView.Outsider;
+        if (r.Status != RequestStatus.Open || r.EndsAt <= now || v.IsBlocked) return null;
+        if (r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer) return RequestView.Outsider;
+        if (r.EscalatedAt is not null && v.IsProfessional) return RequestView.Outsider;
+        return null;
+    }
+
+    public static RequestProblem? CheckClaim(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        if (r.Status != RequestStatus.Open) return RequestProblem.NotOpen;
+        if (r.EndsAt <= now) return RequestProblem.TimePassed;
+        if (v.UserId == r.RequestedById) return RequestProblem.OwnRequest;
+        if (v.IsBlocked && !v.IsMember) return RequestProblem.NotForYou;
+        var allowed = r.Audience switch
+        {
+            RequestAudience.Person => r.AddressedToId == v.UserId,
+            RequestAudience.Circle => v.IsMember,
+            _ => v.IsMember || v.IsVolunteer,
+        } || (r.EscalatedAt is not null && v.IsProfessional);
+        return allowed ? null : RequestProblem.NotForYou;
+    }
+
+    public static void Claim(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        Ensure(CheckClaim(r, v, now));
+        (r.Status, r.ClaimedById, r.ClaimedAt, r.WidensAt) = (RequestStatus.Claimed, v.UserId, now, null);
+        r.Version++;
+    }
+
+    public static RequestProblem? CheckGiveBack(HelpRequest r, RequestViewer v) =>
+        IsHelper(r, v) ? null : RequestProblem.NotYourClaim;
+
+    /// <summary>Open again for the audience it had; a request meant for the helper alone goes to the whole circle.</summary>
+    public static void GiveBack(HelpRequest r, RequestViewer v, WideningPolicy policy, DateTimeOffset now)
+    {
+        Ensure(CheckGiveBack(r, v));
+        if (r.Audience == RequestAudience.Person && r.AddressedToId == v.UserId) r.Audience = RequestAudience.Circle;
+        (r.Status, r.ClaimedById, r.ClaimedAt) = (RequestStatus.Open, null, null);
+        r.AudienceSince = now;
+        r.WidensAt = r.EscalatedAt is null ? policy.NextStepAt(r.Audience, now) : null;
+        r.Version++;
+    }
+
+    public static RequestProblem? CheckMarkDone(HelpRequest r, RequestViewer v)
+    {
+        if (r.Status != RequestStatus.Claimed) return r.Status == RequestStatus.Open ? RequestProblem.NotClaimed : RequestProblem.NotOpen;
+        return IsHelper(r, v) || IsRequesterSide(r, v) ? null : RequestProblem.NotInvolved;
+    }
+
+    /// <summary>Whoever marks it done says by that that it happened; the other side is asked to confirm.</summary>
+    public static void MarkDone(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        Ensure(CheckMarkDone(r, v));
+        if (IsHelper(r, v)) r.HelperConfirmed = true; else r.RequesterConfirmed = true;
+        (r.Status, r.ClosedAt) = (RequestStatus.Done, now);
+        r.Version++;
+    }
+
+    public static RequestProblem? CheckCancel(HelpRequest r, RequestViewer v)
+    {
+        if (r.Status is not (RequestStatus.Open or RequestStatus.Claimed)) return RequestProblem.NotOpen;
+        return IsRequesterSide(r, v) ? null : RequestProblem.OnlyRequester;
+    }
+
+    public static void Cancel(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        Ensure(CheckCancel(r, v));
+        (r.Status, r.ClosedAt, r.WidensAt) = (RequestStatus.Cancelled, now, null);
+        r.Version++;
+    }
+
+    public static RequestProblem? CheckWiden(HelpRequest r, RequestViewer v)
+    {
+        if (r.Status != RequestStatus.Open) return RequestProblem.NotOpen;
+        if (!IsRequesterSide(r, v)) return RequestProblem.OnlyRequester;
+        return r.Audience == RequestAudience.Neighbourhood ? RequestProblem.AlreadyWidest : null;
+    }
+
+    /// <summary>By hand the requester may also go to the neighbourhood when the circle's policy would not.</summary>
+    public static void Widen(HelpRequest r, RequestViewer v, WideningPolicy policy, DateTimeOffset now)
+    {
+        Ensure(CheckWiden(r, v));
+        Step(r, policy, now);
+    }
+
+    public static RequestProblem? CheckConfirm(HelpRequest r, RequestViewer v)
+    {
+        if (r.Status != RequestStatus.Done) return RequestProblem.NotDone;
+        return r.ClaimedById == v.UserId || IsRequesterSide(r, v) ? null : RequestProblem.NotInvolved;
+    }
+
+    public static void Confirm(HelpRequest r, RequestViewer v, bool happened)
+    {
+        Ensure(CheckConfirm(r, v));
+        if (r.ClaimedById == v.UserId) r.HelperConfirmed = happened; else r.RequesterConfirmed = happened;
+        r.Version++;
+    }
+
+    /// <summary>What the clock does by itself: expire what is past, widen or escalate what waited long enough.</summary>
+    public static RequestChange? Due(HelpRequest r, WideningPolicy policy, DateTimeOffset now)
+    {
+        if (r.Status != RequestStatus.Open) return null;
+        if (r.EndsAt <= now)
+        {
+            (r.Status, r.ClosedAt, r.WidensAt) = (RequestStatus.Expired, now, null);
+            r.Version++;
+            return RequestChange.Expired;
+        }
+        if (r.WidensAt is not { } at || at > now) return null;
+        if (r.Audience == RequestAudience.Neighbourhood)
+        {
+            (r.EscalatedAt, r.WidensAt) = (now, null);
+            r.Version++;
+            return RequestChange.Escalated;
+        }
+        Step(r, policy, at);
+        return RequestChange.Widened;
+    }
+
+    /// <summary>The next audience; its waiting time counts from <paramref name="since"/>.</summary>
+    private static void Step(HelpRequest r, WideningPolicy policy, DateTimeOffset since)
+    {
+        r.Audience += 1;
+        r.AudienceSince = since;
+        r.WidensAt = policy.NextStepAt(r.Audience, since);
+        r.Version++;
+    }
+
+    private static void Ensure(RequestProblem? problem)
+    {
+        if (problem is { } p) throw new InvalidOperationException($"Request rule broken: {p}. Check before changing.");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Hosting;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>
+/// /api/v1/circles/{circleId}/requests for the circle (list, post, its widening policy and blocked volunteers), and
+/// /api/v1/requests for everyone a request concerns: the nearby list, my tasks, one request and its changes.
+/// </summary>
+internal static class RequestsApi
+{
+    public static void MapRequestsApi(this WebApplication app)
+    {
+        var circle = app.MapCircleApiGroup("Requests");
+        circle.MapGet("/requests", async (CircleMembership me, RequestQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.ForCircleAsync(me, ct)));
+        circle.MapPost("/requests", async (HelpRequestInput input, CircleMembership me, RequestPosting posting, CancellationToken ct) =>
+            (await posting.PostAsync(me, input, ct)).ToApi(r => TypedResults.Created($"/api/v1/requests/{r.Summary.Id}", r)));
+        circle.MapGet("/request-policy", async (CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
+            TypedResults.Ok(await settings.PolicyAsync(me, ct)));
+        circle.MapPut("/request-policy", async (WideningPolicyInput input, CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
+            (await settings.SetPolicyAsync(me, input, ct)).ToApi(TypedResults.Ok)).RequireAuthorization(CirclePolicies.Manager);
+
+        var blocks = circle.MapGroup("/blocked-volunteers").RequireAuthorization(CirclePolicies.Manager);
+        blocks.MapGet("/", async (CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
+            TypedResults.Ok(await settings.BlockedAsync(me, ct)));
+        blocks.MapPut("/{volunteerId}", async (string volunteerId, CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
+            (await settings.BlockAsync(me, volunteerId, ct)).ToApi(TypedResults.Ok));
+        blocks.MapDelete("/{volunteerId}", async (string volunteerId, CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
+        {
+            await settings.UnblockAsync(me, volunteerId, ct);
+            return TypedResults.NoContent();
+        });
+
+        var requests = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization(AccountsExtensions.ApiPolicy);
+        requests.MapGet("/nearby", async (ClaimsPrincipal user, RequestQueries queries, CancellationToken ct, NearbySort sort = NearbySort.Distance) =>
+            TypedResults.Ok(await queries.NearbyAsync(user.RequiredUserId(), sort, ct)));
+        requests.MapGet("/mine", async (ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.MineAsync(user.RequiredUserId(), ct)));
+        requests.MapGet("/escalated", async (RequestQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.EscalatedAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Professional, Roles.Admin));
+        requests.MapGet("/{requestId:guid}", async Task<Results<Ok<RequestDetails>, ProblemHttpResult>> (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, RequestNotFound notFound, CancellationToken ct) =>
+            await lifecycle.GetAsync(user.RequiredUserId(), requestId, ct) is { } details ? TypedResults.Ok(details) : notFound.Problem());
+        requests.MapPost("/{requestId:guid}/claim", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.ClaimAsync(user.RequiredUserId(), requestId, ct)).ToApi(TypedResults.Ok));
+        requests.MapPost("/{requestId:guid}/give-back", async (Guid requestId, GiveBackRequest input, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.GiveBackAsync(user.RequiredUserId(), requestId, input, ct)).ToApi(TypedResults.Ok));
+        requests.MapPost("/{requestId:guid}/done", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.MarkDoneAsync(user.RequiredUserId(), requestId, ct)).ToApi(TypedResults.Ok));
+        requests.MapPost("/{requestId:guid}/cancel", async (Guid requestId, CancelRequest input, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.CancelAsync(user.RequiredUserId(), requestId, input, ct)).ToApi(TypedResults.Ok));
+        requests.MapPost("/{requestId:guid}/widen", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.WidenAsync(user.RequiredUserId(), requestId, ct)).ToApi(TypedResults.Ok));
+        requests.MapPost("/{requestId:guid}/confirm", async (Guid requestId, ConfirmRequest input, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.ConfirmAsync(user.RequiredUserId(), requestId, input, ct)).ToApi(TypedResults.Ok));
+    }
+}
+
+/// <summary>The one answer for a request that does not exist and one the caller may not see.</summary>
+public sealed class RequestNotFound(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text)
+{
+    public ProblemHttpResult Problem() => TypedResults.Problem(detail: text["Request.NotFound"], statusCode: StatusCodes.Status404NotFound);
+}
+
+public static class RequestsExtensions
+{
+    public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<RequestAccess>();
+        builder.Services.AddScoped<RequestJournal>();
+        builder.Services.AddSingleton<RequestDescriptions>();
+        builder.Services.AddScoped<RequestPosting>();
+        builder.Services.AddScoped<RequestLifecycle>();
+        builder.Services.AddScoped<RequestQueries>();
+        builder.Services.AddScoped<RequestSweeper>();
+        builder.Services.AddScoped<CircleRequestSettings>();
+        builder.Services.AddScoped<RequestNotFound>();
+        builder.Services.AddHostedService<RequestSweepService>();
+        return builder;
+    }
+
+    public static WebApplication MapRequests(this WebApplication app)
+    {
+        app.MapRequestsApi();
+        return app;
+    }
+}
