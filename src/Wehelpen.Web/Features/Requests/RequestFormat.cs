@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Hosting;
+
+namespace Wehelpen.Web.Features.Requests;
+
+/// <summary>How requests read on pages: the time in Amsterdam words, the distance, the labels.</summary>
+public static class RequestFormat
+{
+    /// <summary>"dinsdag 24 november, 10:00–12:00", or "flexibel, uiterlijk vrijdag 27 november".</summary>
+    public static string When(IStringLocalizer text, DateTimeOffset? startsAt, DateTimeOffset endsAt)
+    {
+        if (startsAt is { } start)
+        {
+            var from = start.ToAmsterdam();
+            return text["Request.When.Window", from.ToString("dddd d MMMM"), from.ToString("HH:mm"), endsAt.ToAmsterdam().ToString("HH:mm")];
+        }
+        // A flexible request ends at the start of the day after its last day.
+        var lastDay = endsAt.ToAmsterdam().AddDays(-1);
+        return text["Request.When.Flexible", lastDay.ToString("dddd d MMMM")];
+    }
+
+    /// <summary>The last day of a flexible request, or the day of a window, for forms and sorting.</summary>
+    public static DateOnly Day(DateTimeOffset? startsAt, DateTimeOffset endsAt) =>
+        DateOnly.FromDateTime((startsAt ?? endsAt.AddDays(-1)).ToAmsterdam().DateTime);
+
+    /// <summary>"300 m" or "1,2 km", in the reader's language.</summary>
+    public static string Distance(int metres) =>
+        metres < 1000 ? $"{metres} m" : string.Create(CultureInfo.CurrentCulture, $"{metres / 1000.0:0.0} km");
+}
