@@ -17,6 +17,8 @@ public sealed class StrangerTests
             "GET /", "PUT /", "GET /members", "PUT /members/{member}/role", "DELETE /members/{member}", "POST /leave",
             "GET /history", "GET /invitations", "POST /invitations", "DELETE /invitations/{invitation}",
             "GET /logbook", "POST /logbook", "GET /logbook/{entry}", "PUT /logbook/{entry}", "GET /workload",
+            "GET /requests", "POST /requests", "GET /request-policy", "PUT /request-policy",
+            "GET /blocked-volunteers", "PUT /blocked-volunteers/{member}", "DELETE /blocked-volunteers/{member}",
         };
         var data = new TheoryData<DatabaseProvider, string, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)

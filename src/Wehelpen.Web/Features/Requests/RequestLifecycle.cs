@@ -73,7 +73,7 @@ public sealed class RequestLifecycle(
         CancellationToken ct)
     {
         var found = await access.FindAsync(userId, requestId, ct);
-        if (found is not var (request, viewer, _)) return NotFound();
+        if (found is not var (request, viewer, _)) return await WhyNotAsync(userId, requestId, check, NotFound(), ct);
         var now = clock.GetUtcNow();
         if (check(request, viewer, now) is { } problem) return Refuse(problem, request);
 
@@ -86,16 +86,27 @@ public sealed class RequestLifecycle(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var fresh = await access.FindAsync(userId, requestId, ct);
-            if (fresh is not var (current, currentViewer, _)) return NotFound();
-            return check(current, currentViewer, clock.GetUtcNow()) is { } after
-                ? Refuse(after, current)
-                : Refusal.Conflict(text["Request.ChangedMeanwhile"]);
+            return await WhyNotAsync(userId, requestId, check, Refusal.Conflict(text["Request.ChangedMeanwhile"]), ct);
         }
 
         db.ChangeTracker.Clear();
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
         return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
+    }
+
+    /// <summary>
+    /// For someone who may not see the request (any more): volunteers who could see it while it was open to them
+    /// (the one who was a moment too late) hear what happened to it; anyone else hears that it does not exist.
+    /// </summary>
+    private async Task<Refusal> WhyNotAsync(
+        string userId, Guid requestId, Func<HelpRequest, RequestViewer, DateTimeOffset, RequestProblem?> check, Refusal otherwise, CancellationToken ct)
+    {
+        var request = await db.Set<HelpRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return NotFound();
+        var viewer = await access.ViewerAsync(userId, request.CircleId, ct);
+        var now = clock.GetUtcNow();
+        if (RequestRules.ViewFor(request, viewer, now) is null && !RequestRules.WasOpenTo(request, viewer)) return NotFound();
+        return check(request, viewer, now) is { } problem ? Refuse(problem, request) : otherwise;
     }
 
     private Refusal NotFound() => Refusal.NotFound(text["Request.NotFound"]);

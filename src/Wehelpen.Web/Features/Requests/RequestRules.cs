@@ -66,6 +66,14 @@ public static class RequestRules
         return null;
     }
 
+    /// <summary>
+    /// Whether the request was, while open, for this viewer to take: so that they may hear what became of it. Every
+    /// volunteer may see an open neighbourhood request, so telling them it was taken tells them nothing new.
+    /// </summary>
+    public static bool WasOpenTo(HelpRequest r, RequestViewer v) =>
+        v.IsMember || r.AddressedToId == v.UserId || r.ClaimedById == v.UserId
+        || (!v.IsBlocked && ((r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer) || (r.EscalatedAt is not null && v.IsProfessional)));
+
     public static RequestProblem? CheckClaim(HelpRequest r, RequestViewer v, DateTimeOffset now)
     {
         if (r.Status != RequestStatus.Open) return RequestProblem.NotOpen;

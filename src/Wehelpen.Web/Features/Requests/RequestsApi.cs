@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Hosting;
@@ -36,8 +37,13 @@ internal static class RequestsApi
         });
 
         var requests = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization(AccountsExtensions.ApiPolicy);
-        requests.MapGet("/nearby", async (ClaimsPrincipal user, RequestQueries queries, CancellationToken ct, NearbySort sort = NearbySort.Distance) =>
-            TypedResults.Ok(await queries.NearbyAsync(user.RequiredUserId(), sort, ct)));
+        requests.MapGet("/nearby", async Task<Results<Ok<NearbyResponse>, ValidationProblem>> (ClaimsPrincipal user, RequestQueries queries, IStringLocalizer<SharedResource> text, CancellationToken ct, string? sort = null) =>
+        {
+            // "distance" or "date", as people and apps write them: the enum binder would want "Distance".
+            if (!Enum.TryParse<NearbySort>(sort ?? nameof(NearbySort.Distance), ignoreCase: true, out var order) || !Enum.IsDefined(order))
+                return TypedResults.ValidationProblem(new FieldErrors().Add("sort", text["Request.SortUnknown"]).ToDictionary());
+            return TypedResults.Ok(await queries.NearbyAsync(user.RequiredUserId(), order, ct));
+        });
         requests.MapGet("/mine", async (ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.MineAsync(user.RequiredUserId(), ct)));
         requests.MapGet("/escalated", async (RequestQueries queries, CancellationToken ct) =>
@@ -61,7 +67,7 @@ internal static class RequestsApi
 }
 
 /// <summary>The one answer for a request that does not exist and one the caller may not see.</summary>
-public sealed class RequestNotFound(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text)
+public sealed class RequestNotFound(IStringLocalizer<SharedResource> text)
 {
     public ProblemHttpResult Problem() => TypedResults.Problem(detail: text["Request.NotFound"], statusCode: StatusCodes.Status404NotFound);
 }
