@@ -86,7 +86,7 @@ public sealed class RequestApiTests
         var logbook = await c.Member.LogbookAsync(c.CircleId);
         Assert.Contains(logbook, t => t.Contains("Vera Vrijwilliger heeft ‘Boodschappen bij de supermarkt’ opgepakt"));
         Assert.Contains(logbook, t => t.Contains("is gedaan (afgemeld door Vera Vrijwilliger)"));
-        Assert.Contains(logbook, t => t.Contains("Carla Coördinator vroeg om hulp"));
+        Assert.Contains(logbook, t => t.Contains("Carla Coördinator vroeg vrijwilligers in de buurt om hulp: ‘Boodschappen bij de supermarkt’."));
     }
 
     [Theory, BothDatabases]

@@ -43,6 +43,31 @@ public sealed class WorkloadTests
     }
 
     [Theory, BothDatabases]
+    public async Task Requests_taken_on_count_as_tasks_and_the_lines_Wehelpen_writes_do_not_count_as_writing(DatabaseProvider provider)
+    {
+        var (app, _) = await Requests.RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var taken = new List<Guid>();
+        foreach (var _ in Enumerable.Range(0, 4))
+        {
+            var requestId = await Requests.RequestSteps.PostedIdAsync(c.Coordinator, c.CircleId, Requests.RequestSteps.Shopping("circle"));
+            Assert.Equal(HttpStatusCode.OK, (await Requests.RequestSteps.ActAsync(c.Member, requestId, "claim")).StatusCode);
+            taken.Add(requestId);
+        }
+        // Done still counts; given back does not.
+        Assert.Equal(HttpStatusCode.OK, (await Requests.RequestSteps.ActAsync(c.Member, taken[0], "done")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Requests.RequestSteps.ActAsync(c.Member, taken[1], "give-back", new { reason = "ziek" })).StatusCode);
+
+        var workload = await c.Member.GetFromJsonAsync<JsonElement>($"/api/v1/circles/{c.CircleId}/workload");
+
+        var mo = workload.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("displayName").GetString() == "Mo Lid");
+        Assert.Equal(3, mo.GetProperty("requests").GetInt32());
+        Assert.Equal(0, mo.GetProperty("logbookEntries").GetInt32());
+        Assert.Equal("Mo Lid", workload.GetProperty("overloaded").GetProperty("displayName").GetString());
+    }
+
+    [Theory, BothDatabases]
     public async Task The_workload_page_warns_about_overload_and_a_period_not_offered_is_refused_on_the_api(DatabaseProvider provider)
     {
         await using var app = await AgendaSteps.StartAsync(provider, MondayMorning);

@@ -4,18 +4,21 @@ using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
+using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Data.Demo;
 
 /// <summary>
 /// One lived-in care circle around the demo resident, with the demo carer as coördinator and the demo volunteer
-/// as member: appointments, logbook and notes to look at on the first start. Written through the same use cases as
+/// as member: appointments, logbook, notes and help requests to look at on the first start. Written through the same use cases as
 /// the pages, so the demo obeys every rule the product does. Runs once: skipped when the resident has a circle.
 /// </summary>
 public sealed class DemoCircleSeeder(
     WehelpenDbContext db, CircleManagement circles, CircleInvitations invitations, AgendaPlanner agenda,
-    CircleLogbook logbook, CircleNotes notes, TimeProvider clock, ILogger<DemoCircleSeeder> logger)
+    CircleLogbook logbook, CircleNotes notes, RequestPosting requests, RequestLifecycle lifecycle,
+    TimeProvider clock, ILogger<DemoCircleSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -57,6 +60,17 @@ public sealed class DemoCircleSeeder(
             "## Elke ochtend\n- Metoprolol 50 mg\n- Ascal 80 mg\n\n## Zo nodig\n- Paracetamol 500 mg, hooguit 3 per dag\n\nApotheek: **Apotheek Oost**, 020 123 4567"), ct));
         Require(await notes.CreateAsync(asAhmed, new CreateNoteRequest("Contactpersonen",
             "- Huisarts: dr. Pinas, 020 765 4321\n- Buurtteam Oost: 020 255 0000\n- Zoon Ahmed: 06 1234 5678"), ct));
+
+        // A lift to the cardiologist asked of Sanne, who said yes; shopping asked of the neighbourhood, still open.
+        var lift = Require(await requests.PostAsync(asAhmed, new HelpRequestInput(
+            HelpCategories.Transport, "Wie rijdt Truus naar de cardioloog?", "Heen en terug; Truus loopt met een rollator, die moet in de kofferbak.",
+            Flexible: false, Date: null, From: null, Until: null, Before: null, Postcode: truus.Postcode, Address: "Bos en Lommerweg 101-2",
+            Phone: "06 1234 5678", Audience: RequestAudience.Person, AddressedToId: sanne.Id, AppointmentId: cardiologist.Id), ct));
+        Require(await lifecycle.ClaimAsync(sanne.Id, lift.Summary.Id, ct));
+        Require(await requests.PostAsync(asAhmed, new HelpRequestInput(
+            HelpCategories.Shopping, "Boodschappen bij de Albert Heijn", "Een kleine lijst: brood, melk, fruit en koffie. Truus betaalt contant bij de deur.",
+            Flexible: true, Date: null, From: null, Until: null, Before: Next(today.AddDays(1), DayOfWeek.Saturday), Postcode: truus.Postcode,
+            Address: "Bos en Lommerweg 101-2", Phone: "06 1234 5678", Audience: RequestAudience.Neighbourhood, AddressedToId: null), ct));
         logger.LogInformation("Demo data: the care circle of {Resident}", truus.DisplayName);
     }
 

@@ -49,7 +49,11 @@ public sealed class RequestJournal(WehelpenDbContext db, IStringLocalizer<Shared
         try
         {
             var key = change == RequestChange.Widened && automatic ? "Request.Logbook.WidenedAutomatically" : $"Request.Logbook.{change}";
-            var line = text[key, actorName, request.Title, text[$"RequestAudience.{request.Audience}"], text[$"Category.{request.Category}"]].Value;
+            // A request for one person names them: "Ahmed vroeg Sanne om hulp".
+            var audience = request.Audience == RequestAudience.Person && request.AddressedTo is { } person
+                ? person.DisplayName
+                : text[$"RequestAudience.{request.Audience}"].Value;
+            var line = text[key, actorName, request.Title, audience].Value;
             return string.IsNullOrWhiteSpace(reason) ? line : $"{line} {text["Request.Logbook.Reason", reason]}";
         }
         finally

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
@@ -54,7 +55,7 @@ public sealed partial class RequestPosting(
 
         var audience = input.Audience ?? RequestAudience.Circle;
         if (!Enum.IsDefined(audience)) errors.Add("audience", text["Request.AudienceUnknown"]);
-        var addressedTo = await AddresseeAsync(me, audience, input.AddressedToId, errors, ct);
+        var addressee = await AddresseeAsync(me, audience, input.AddressedToId, errors, ct);
         if (errors.Any) return errors;
 
         var now = clock.GetUtcNow();
@@ -75,7 +76,7 @@ public sealed partial class RequestPosting(
             Address = address,
             ContactPhone = phone,
             Audience = audience,
-            AddressedToId = addressedTo,
+            AddressedTo = addressee,
             AudienceSince = now,
             WidensAt = policy.NextStepAt(audience, now),
             AppointmentId = appointment?.Id,
@@ -129,14 +130,15 @@ public sealed partial class RequestPosting(
         appointment.DatesBetween(today, today.AddDays(MaxDaysAhead)).Cast<DateOnly?>().FirstOrDefault();
 
     /// <summary>A request for one person goes to another member of the circle.</summary>
-    private async Task<string?> AddresseeAsync(CircleMembership me, RequestAudience audience, string? addressedToId, FieldErrors errors, CancellationToken ct)
+    private async Task<ApplicationUser?> AddresseeAsync(CircleMembership me, RequestAudience audience, string? addressedToId, FieldErrors errors, CancellationToken ct)
     {
         if (audience != RequestAudience.Person) return null;
         if (string.IsNullOrWhiteSpace(addressedToId)) { errors.Add("addressedToId", text["Request.PersonRequired"]); return null; }
         if (addressedToId == me.UserId) { errors.Add("addressedToId", text["Request.NotYourself"]); return null; }
-        var member = await db.Set<CircleMember>().AnyAsync(m => m.CircleId == me.CircleId && m.UserId == addressedToId, ct);
-        if (!member) errors.Add("addressedToId", text["Request.PersonNotMember"]);
-        return addressedToId;
+        var member = await db.Set<CircleMember>().Where(m => m.CircleId == me.CircleId && m.UserId == addressedToId)
+            .Select(m => m.User).SingleOrDefaultAsync(ct);
+        if (member is null) errors.Add("addressedToId", text["Request.PersonNotMember"]);
+        return member;
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-()]{5,}$")]

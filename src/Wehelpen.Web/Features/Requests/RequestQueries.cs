@@ -75,6 +75,18 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
             confirmed);
     }
 
+    /// <summary>
+    /// For the circle's workload: per member, the circle's requests they have taken on now, or did since
+    /// <paramref name="fromUtc"/>. Done counts whether or not it was confirmed: the workload is the circle's own view.
+    /// </summary>
+    public async Task<Dictionary<string, int>> TakenOnByMemberAsync(Guid circleId, DateTimeOffset fromUtc, CancellationToken ct) =>
+        await db.Set<HelpRequest>()
+            .Where(r => r.CircleId == circleId && r.ClaimedById != null
+                && (r.Status == RequestStatus.Claimed || (r.Status == RequestStatus.Done && r.ClosedAt >= fromUtc)))
+            .GroupBy(r => r.ClaimedById!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
     /// <summary>Requests nobody in the neighbourhood took on: for the buurtteam professionals, longest waiting first.</summary>
     public async Task<IReadOnlyList<RequestSummary>> EscalatedAsync(CancellationToken ct)
     {
