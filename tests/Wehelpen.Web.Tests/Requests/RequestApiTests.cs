@@ -247,4 +247,22 @@ public sealed class RequestApiTests
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_request_endpoints_are_described_in_OpenAPI()
+    {
+        var (app, _) = await RequestSteps.StartAsync(DatabaseProvider.Sqlite);
+        await using var _app = app;
+
+        var paths = (await app.CreateApiClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        foreach (var path in new[]
+        {
+            "/api/v1/circles/{circleId}/requests", "/api/v1/circles/{circleId}/request-policy", "/api/v1/circles/{circleId}/blocked-volunteers/{volunteerId}",
+            "/api/v1/requests/nearby", "/api/v1/requests/mine", "/api/v1/requests/escalated", "/api/v1/requests/{requestId}",
+            "/api/v1/requests/{requestId}/claim", "/api/v1/requests/{requestId}/give-back", "/api/v1/requests/{requestId}/done",
+            "/api/v1/requests/{requestId}/cancel", "/api/v1/requests/{requestId}/widen", "/api/v1/requests/{requestId}/confirm",
+        })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+    }
 }
