@@ -23,7 +23,7 @@ public sealed partial class RequestCirclePageTests
         using var carla = await app.BrowserAsync("Carla Coördinator");
         var list = $"/circles/{c.CircleId}/requests";
 
-        var empty = await PageAsync(carla, list);
+        var empty = await PageForms.PageAsync(carla, list);
         Assert.Contains($"<a href=\"{list}\" aria-current=\"page\">Hulpvragen</a>", empty);
         Assert.Contains("Nog geen hulpvragen", empty);
         Assert.Contains("Met een hulpvraag vraagt u om praktische hulp voor Jan de Vries", empty);
@@ -35,7 +35,7 @@ public sealed partial class RequestCirclePageTests
         Assert.Equal(HttpStatusCode.OK, (await c.Member.PostAsync($"/api/v1/requests/{lift}/claim", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await c.Coordinator.PostAsJsonAsync($"/api/v1/requests/{cancelled}/cancel", new { reason = "Al geregeld" })).StatusCode);
 
-        var page = await PageAsync(carla, list);
+        var page = await PageForms.PageAsync(carla, list);
         Assert.DoesNotContain("Nog geen hulpvragen", page);
         var current = Section(page, "current-heading");
         Assert.True(current.IndexOf("Naar de huisarts", StringComparison.Ordinal) < current.IndexOf("Boodschappen voor het weekend", StringComparison.Ordinal), "soonest first");
@@ -48,7 +48,7 @@ public sealed partial class RequestCirclePageTests
         Assert.Contains("Gordijnen ophangen", Section(page, "closed-heading"));
         Assert.Contains("Ingetrokken", Section(page, "closed-heading"));
 
-        var overview = await PageAsync(carla, $"/circles/{c.CircleId}");
+        var overview = await PageForms.PageAsync(carla, $"/circles/{c.CircleId}");
         Assert.Contains("Boodschappen voor het weekend", Section(overview, "requests-heading"));
         Assert.DoesNotContain("Naar de huisarts", Section(overview, "requests-heading")); // taken on: no longer waiting
         Assert.Contains($"href=\"{list}\">Alle hulpvragen</a>", overview);
@@ -67,7 +67,7 @@ public sealed partial class RequestCirclePageTests
             ("Input.Audience", "Person"), ("Input.AddressedToId", ""));
 
         var refused = await PageForms.PostAsync(carla, form, fields);
-        var page = await PageAsync(refused);
+        var page = await PageForms.PageAsync(refused);
         Assert.Contains("id=\"Input_Title-error\">Vul dit in.</p>", page);
         Assert.Contains("id=\"Input_Date-error\">Dit moment is al voorbij. Kies een tijd die nog komt.</p>", page);
         Assert.Contains("id=\"Input_AddressedToId-error\">Kies aan wie u het vraagt.</p>", page);
@@ -84,7 +84,7 @@ public sealed partial class RequestCirclePageTests
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
         Assert.Matches($"^/circles/{c.CircleId}/requests/[0-9a-f-]{{36}}$", location);
-        var details = await PageAsync(carla, location);
+        var details = await PageForms.PageAsync(carla, location);
         Assert.Contains("<p class=\"notice notice-success\" role=\"status\">Uw hulpvraag ‘Boodschappen’ is verstuurd.", details);
         Assert.Contains("<h1>Boodschappen</h1>", details);
         Assert.Contains("dinsdag 3 maart, 10:00–11:00", details);
@@ -94,7 +94,7 @@ public sealed partial class RequestCirclePageTests
         Assert.Contains("Carla Coördinator vroeg om hulp.", details);
 
         // The next form starts at the circle's last place, so nobody types the address twice.
-        var next = await PageAsync(carla, form);
+        var next = await PageForms.PageAsync(carla, form);
         Assert.Contains("value=\"1055 KL\"", next);
         Assert.Contains("value=\"Bos en Lommerweg 12\"", next);
     }
@@ -109,14 +109,14 @@ public sealed partial class RequestCirclePageTests
         var fields = Fields(("Input.Category", "Company"), ("Input.Title", "Koffie drinken"), ("Input.Flexible", "true"),
             ("Input.Date", "gisteren"), ("Input.Before", ""), ("Input.Postcode", "1055 KL"), ("Input.Audience", "Circle"));
 
-        var refused = await PageAsync(await PageForms.PostAsync(mo, form, fields));
+        var refused = await PageForms.PageAsync(await PageForms.PostAsync(mo, form, fields));
         Assert.Contains("id=\"Input_Before-error\">Vul in vóór welke dag het gedaan moet zijn.</p>", refused);
         Assert.DoesNotContain("Input_Date-error", refused);
         Assert.Matches("name=\"Input.Flexible\" value=\"true\" checked=\"checked\"", refused);
         Assert.Contains("value=\"gisteren\"", refused);
 
         var posted = await PageForms.PostAsync(mo, form, Fields(fields, ("Input.Before", Friday)));
-        var details = await PageAsync(mo, posted.Headers.Location!.OriginalString);
+        var details = await PageForms.PageAsync(mo, posted.Headers.Location!.OriginalString);
         Assert.Contains("Flexibel, uiterlijk vrijdag 6 maart", details);
     }
 
@@ -130,9 +130,9 @@ public sealed partial class RequestCirclePageTests
         using var carla = await app.BrowserAsync("Carla Coördinator");
         var form = $"/circles/{c.CircleId}/requests/new?appointment={appointment}&date=2026-03-04";
 
-        var agendaPage = await PageAsync(carla, $"/circles/{c.CircleId}/agenda/{appointment}");
+        var agendaPage = await PageForms.PageAsync(carla, $"/circles/{c.CircleId}/agenda/{appointment}");
         Assert.Contains($"href=\"{form}\">Vraag hier hulp bij</a>", agendaPage);
-        var page = await PageAsync(carla, form);
+        var page = await PageForms.PageAsync(carla, form);
         Assert.Contains("Deze hulpvraag hoort bij de afspraak ‘Ziekenhuis OLVG’ (14:00–15:00).", page);
         Assert.Equal(HttpStatusCode.NotFound, (await carla.GetAsync($"/circles/{c.CircleId}/requests/new?appointment={theirs}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await carla.GetAsync($"/circles/{c.CircleId}/requests/new?appointment={Guid.NewGuid()}")).StatusCode);
@@ -140,7 +140,7 @@ public sealed partial class RequestCirclePageTests
         var posted = await PageForms.PostAsync(carla, form, Fields(("Input.Category", "Transport"), ("Input.Title", "Rijden naar het OLVG"),
             ("Input.Flexible", "false"), ("Input.Date", "2026-03-04"), ("Input.From", ""), ("Input.Until", ""), ("Input.Postcode", "1055 KL"),
             ("Input.Audience", "Circle"), ("Input.AppointmentId", appointment.ToString()), ("Input.AppointmentDate", "2026-03-04")));
-        var details = await PageAsync(carla, posted.Headers.Location!.OriginalString);
+        var details = await PageForms.PageAsync(carla, posted.Headers.Location!.OriginalString);
         Assert.Contains("woensdag 4 maart, 14:00–15:00", details);
         Assert.Contains($"<a href=\"/circles/{c.CircleId}/agenda/{appointment}\">Ziekenhuis OLVG</a>", details);
     }
@@ -153,7 +153,7 @@ public sealed partial class RequestCirclePageTests
         using var carla = await app.BrowserAsync("Carla Coördinator");
         var offer = Guid.NewGuid();
 
-        var page = await PageAsync(carla, $"/circles/{c.CircleId}/requests/new?offer={offer}");
+        var page = await PageForms.PageAsync(carla, $"/circles/{c.CircleId}/requests/new?offer={offer}");
 
         Assert.Contains("Deze vraag gaat naar de vrijwilliger van het hulpaanbod dat u koos.", page);
         Assert.Contains($"name=\"Input.OfferId\" value=\"{offer}\"", page);
@@ -170,18 +170,18 @@ public sealed partial class RequestCirclePageTests
         using var mo = await app.BrowserAsync("Mo Lid");
         var path = $"/circles/{c.CircleId}/requests/{id}";
 
-        Assert.DoesNotContain("Ik pak dit op", await PageAsync(carla, path)); // not one's own request
+        Assert.DoesNotContain("Ik pak dit op", await PageForms.PageAsync(carla, path)); // not one's own request
         var claimed = await PageForms.PostAsync(mo, $"{path}?handler=Claim", [], path);
         Assert.Equal(path, claimed.Headers.Location!.OriginalString);
-        var page = await PageAsync(mo, path);
+        var page = await PageForms.PageAsync(mo, path);
         Assert.Contains("U heeft ‘Boodschappen’ opgepakt. Dank u wel!", page);
         Assert.Contains("<dt>Opgepakt door</dt>\n        <dd>Mo Lid</dd>", page);
 
-        var noReason = await PageAsync(await PageForms.PostAsync(mo, $"{path}?handler=GiveBack", [new("GiveBack.Reason", " ")], path));
+        var noReason = await PageForms.PageAsync(await PageForms.PostAsync(mo, $"{path}?handler=GiveBack", [new("GiveBack.Reason", " ")], path));
         Assert.Contains("id=\"GiveBack_Reason-error\">Vul dit in.</p>", noReason);
         Assert.Contains("<details class=\"confirm\" open=\"open\">", noReason);
         await PageForms.PostAsync(mo, $"{path}?handler=GiveBack", [new("GiveBack.Reason", "Ik ben ziek")], path);
-        page = await PageAsync(mo, path);
+        page = await PageForms.PageAsync(mo, path);
         Assert.Contains("<strong>Open</strong>", page);
         Assert.Contains("Mo Lid gaf de vraag terug.", page);
         Assert.Contains("Reden: Ik ben ziek", page);
@@ -190,7 +190,7 @@ public sealed partial class RequestCirclePageTests
         var done = await PageForms.PostAsync(carla, $"{path}?handler=Done", [], path);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         await PageForms.PostAsync(mo, $"{path}?handler=Confirm", [new("happened", "false")], path);
-        page = await PageAsync(carla, path);
+        page = await PageForms.PageAsync(carla, path);
         Assert.Contains("<strong>Gedaan</strong>", page);
         Assert.Contains("Volgens de cirkel: het is gebeurd", page);
         Assert.Contains("Volgens de helper: het is niet gebeurd", page);
@@ -207,19 +207,19 @@ public sealed partial class RequestCirclePageTests
         using var mo = await app.BrowserAsync("Mo Lid");
         var path = $"/circles/{c.CircleId}/requests/{id}";
 
-        Assert.Contains("Vraag het ook aan de hele cirkel", await PageAsync(carla, path));
+        Assert.Contains("Vraag het ook aan de hele cirkel", await PageForms.PageAsync(carla, path));
         await PageForms.PostAsync(carla, $"{path}?handler=Widen", [], path);
-        var page = await PageAsync(carla, path);
+        var page = await PageForms.PageAsync(carla, path);
         Assert.Contains("‘Lamp vervangen’ wordt nu aan meer mensen gevraagd.", page);
         Assert.Contains("Carla Coördinator zette de vraag open voor de hele cirkel.", page);
         Assert.Contains("Vraag het ook aan de buurt", page);
 
-        Assert.DoesNotContain("Vraag intrekken", await PageAsync(mo, path));
-        var refused = await PageAsync(await PageForms.PostAsync(mo, $"{path}?handler=Cancel", [new("Cancel.Reason", "")], path));
+        Assert.DoesNotContain("Vraag intrekken", await PageForms.PageAsync(mo, path));
+        var refused = await PageForms.PageAsync(await PageForms.PostAsync(mo, $"{path}?handler=Cancel", [new("Cancel.Reason", "")], path));
         Assert.Contains("Alleen wie de vraag stelde, de hoofdpersoon of een coördinator kan dit doen.", refused);
 
         await PageForms.PostAsync(carla, $"{path}?handler=Cancel", [new("Cancel.Reason", "Buurman doet het al")], path);
-        page = await PageAsync(carla, path);
+        page = await PageForms.PageAsync(carla, path);
         Assert.Contains("<strong>Ingetrokken</strong>", page);
         Assert.Contains("Carla Coördinator trok de vraag in.", page);
         Assert.Contains("Reden: Buurman doet het al", page);
@@ -239,24 +239,24 @@ public sealed partial class RequestCirclePageTests
         var path = $"/circles/{c.CircleId}/requests/{id}";
         var settings = $"/circles/{c.CircleId}/requests/settings";
 
-        var page = await PageAsync(carla, path);
+        var page = await PageForms.PageAsync(carla, path);
         Assert.Contains("<dd>Vera Vrijwilliger</dd>", page);
         Assert.Contains("Na blokkeren ziet Vera Vrijwilliger de hulpvragen van deze cirkel niet meer", page);
-        Assert.DoesNotContain("Deze vrijwilliger blokkeren", await PageAsync(mo, path));
+        Assert.DoesNotContain("Deze vrijwilliger blokkeren", await PageForms.PageAsync(mo, path));
         var byMember = await PageForms.PostAsync(mo, $"{path}?handler=Block", [], path);
         Assert.StartsWith("/account/access-denied", byMember.Headers.Location!.AbsolutePath);
 
         await PageForms.PostAsync(carla, $"{path}?handler=Block", [], path);
-        page = await PageAsync(carla, path);
+        page = await PageForms.PageAsync(carla, path);
         Assert.Contains("Vera Vrijwilliger is geblokkeerd voor deze cirkel.", page);
         Assert.DoesNotContain("Deze vrijwilliger blokkeren", page);
-        var list = await PageAsync(carla, settings);
+        var list = await PageForms.PageAsync(carla, settings);
         Assert.Contains("<strong>Vera Vrijwilliger</strong>", list);
-        Assert.DoesNotContain("Vera Vrijwilliger", await PageAsync(mo, settings));
+        Assert.DoesNotContain("Vera Vrijwilliger", await PageForms.PageAsync(mo, settings));
 
         var veraId = await app.QueryAsync(db => Task.FromResult(db.Users.Single(u => u.DisplayName == "Vera Vrijwilliger").Id));
         await PageForms.PostAsync(carla, $"{settings}?handler=Unblock", [new("volunteerId", veraId)], settings);
-        list = await PageAsync(carla, settings);
+        list = await PageForms.PageAsync(carla, settings);
         Assert.Contains("Vera Vrijwilliger is niet meer geblokkeerd.", list);
         Assert.Contains("U heeft niemand geblokkeerd.", list);
     }
@@ -270,7 +270,7 @@ public sealed partial class RequestCirclePageTests
         using var mo = await app.BrowserAsync("Mo Lid");
         var settings = $"/circles/{c.CircleId}/requests/settings";
 
-        var read = await PageAsync(mo, settings);
+        var read = await PageForms.PageAsync(mo, settings);
         Assert.Contains("maandag 13:00 (4 uur na de vraag): nog niemand heeft hem opgepakt, dus de hele cirkel ziet hem.", read);
         Assert.Contains("dinsdag 01:00 (16 uur na de vraag): vrijwilligers in de buurt zien hem.", read);
         Assert.Contains("Alleen de hoofdpersoon en de coördinatoren kunnen dit veranderen.", read);
@@ -278,14 +278,14 @@ public sealed partial class RequestCirclePageTests
         var byMember = await PageForms.PostAsync(mo, settings, [new("Input.PersonHours", "1"), new("Input.CircleHours", "1"), new("Input.NeighbourhoodHours", "1")]);
         Assert.StartsWith("/account/access-denied", byMember.Headers.Location!.AbsolutePath);
 
-        var refused = await PageAsync(await PageForms.PostAsync(carla, settings,
+        var refused = await PageForms.PageAsync(await PageForms.PostAsync(carla, settings,
             [new("Input.PersonHours", "twaalf"), new("Input.CircleHours", "24"), new("Input.NeighbourhoodHours", "48"), new("Input.WidenToNeighbourhood", "true")]));
         Assert.Contains("id=\"Input_PersonHours-error\">Kies een aantal uren van 1 tot 336.</p>", refused);
         Assert.Contains("value=\"twaalf\"", refused);
 
         var saved = await PageForms.PostAsync(carla, settings, [new("Input.PersonHours", "2"), new("Input.CircleHours", "48"), new("Input.NeighbourhoodHours", "48")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        read = await PageAsync(mo, settings);
+        read = await PageForms.PageAsync(mo, settings);
         Assert.Contains("maandag 11:00 (2 uur na de vraag)", read);
         Assert.Contains("Daarna blijft de vraag in de cirkel", read);
         Assert.Contains("<dd>2 dagen</dd>", read);
@@ -353,18 +353,6 @@ public sealed partial class RequestCirclePageTests
     private static List<KeyValuePair<string, string>> Fields(List<KeyValuePair<string, string>> fields, params (string Name, string Value)[] changed) =>
         fields.Where(f => changed.All(c => c.Name != f.Key)).Concat(Fields(changed)).ToList();
 
-    private static async Task<string> PageAsync(HttpClient browser, string path)
-    {
-        var response = await browser.GetAsync(path);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<string> PageAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     /// <summary>The section a heading starts, up to the next section.</summary>
     private static string Section(string page, string headingId)
