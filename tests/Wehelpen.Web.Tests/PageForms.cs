@@ -18,6 +18,21 @@ public static partial class PageForms
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>A page that must be shown (200), as the person reads it: with the HTML entities decoded.</summary>
+    public static async Task<string> PageAsync(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The page a form post answered with (200: shown again, with its messages), entities decoded.</summary>
+    public static async Task<string> PageAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -18,7 +18,7 @@ public sealed partial class AgendaPageTests
         await carer.PlannedAsync(circleId, new { title = "Ziekenhuis", date = "2026-03-20", startTime = "14:00", endTime = "15:00", place = "OLVG Oost" });
         using var browser = await app.BrowserAsync("Carla Coördinator");
 
-        var list = await PageAsync(browser, $"/circles/{circleId}/agenda");
+        var list = await PageForms.PageAsync(browser, $"/circles/{circleId}/agenda");
         Assert.Contains("<a href=\"/circles/" + circleId + "/agenda\" aria-current=\"page\">Agenda</a>", list);
         Assert.Matches("vrijdag 20 maart\\s*<span class=\"day-marker\">vandaag</span>", list);
         Assert.Contains("<time datetime=\"2026-03-20T14:00+01:00\">14:00–15:00</time>", list);
@@ -30,7 +30,7 @@ public sealed partial class AgendaPageTests
         Assert.Contains("href=\"/calendar\"", list);
         Assert.Contains($"href=\"/circles/{circleId}/agenda/week?date=2026-03-13\"", list); // earlier weeks
 
-        var week = await PageAsync(browser, $"/circles/{circleId}/agenda/week?date=2026-04-02");
+        var week = await PageForms.PageAsync(browser, $"/circles/{circleId}/agenda/week?date=2026-04-02");
         Assert.Contains("<h1>Week 14: 30 maart 2026 – 5 april 2026</h1>", week);
         Assert.Equal(["maandag 30 maart", "dinsdag 31 maart", "woensdag 1 april", "donderdag 2 april", "vrijdag 3 april", "zaterdag 4 april", "zondag 5 april"],
             DayHeadings().Matches(week).Select(m => m.Groups[1].Value.Trim()));
@@ -54,7 +54,7 @@ public sealed partial class AgendaPageTests
             [new("appointmentId", id.ToString()), new("date", "2026-03-31"), new("returnUrl", $"{agenda}#{anchor}")], formPage: agenda);
         Assert.Equal(HttpStatusCode.Redirect, going.StatusCode);
         Assert.Equal($"{agenda}#{anchor}", going.Headers.Location?.OriginalString);
-        var list = await PageAsync(browser, agenda);
+        var list = await PageForms.PageAsync(browser, agenda);
         Assert.Contains("U gaat mee naar 'Fysiotherapie' op di 31 maart 09:15–10:00.", list);
         Assert.Contains("Gaat mee: Carla Coördinator", Item(list, anchor));
         Assert.Contains("Ik ga toch niet mee", Item(list, anchor));
@@ -64,7 +64,7 @@ public sealed partial class AgendaPageTests
         var stop = await PageForms.PostAsync(browser, $"{agenda}?handler=StopGoingAlong",
             [new("appointmentId", id.ToString()), new("date", "2026-03-31"), new("returnUrl", "https://elders.example/")], formPage: agenda);
         Assert.Equal(agenda, stop.Headers.Location?.OriginalString); // never sent off to another site
-        Assert.Contains("Nog niemand gaat mee.", Item(await PageAsync(browser, agenda), anchor));
+        Assert.Contains("Nog niemand gaat mee.", Item(await PageForms.PageAsync(browser, agenda), anchor));
     }
 
     [Theory, BothDatabases]
@@ -75,7 +75,7 @@ public sealed partial class AgendaPageTests
         using var browser = await app.BrowserAsync("Carla Coördinator");
         var path = $"/circles/{circleId}/agenda/new";
 
-        var backwards = await PageAsync(await PageForms.PostAsync(browser, path, Form("Tandarts", "2026-04-14", "11:00", "10:00",
+        var backwards = await PageForms.PageAsync(await PageForms.PostAsync(browser, path, Form("Tandarts", "2026-04-14", "11:00", "10:00",
             ("Input.Place", "Tandartspraktijk Oost"), ("Input.Notes", "Gebitsprothese meenemen"), ("Input.RepeatWeekly", "true"), ("Input.RepeatUntil", "2026-05-26"))));
         Assert.Contains("De eindtijd moet later zijn dan de begintijd (11:00).", backwards);
         Assert.Contains("value=\"Tandarts\"", backwards);
@@ -87,11 +87,11 @@ public sealed partial class AgendaPageTests
         Assert.Matches("name=\"Input.RepeatWeekly\" value=\"true\" checked", backwards);
         Assert.Contains("value=\"2026-05-26\"", backwards);
 
-        var skipped = await PageAsync(await PageForms.PostAsync(browser, path, Form("Nachtzuster", "2026-03-29", "02:30", "04:00")));
+        var skipped = await PageForms.PageAsync(await PageForms.PostAsync(browser, path, Form("Nachtzuster", "2026-03-29", "02:30", "04:00")));
         Assert.Contains("Op zondag 29 maart 2026 bestaat 02:30 niet: die nacht gaat de klok om 02:00 een uur vooruit naar 03:00", skipped);
         Assert.Contains("value=\"Nachtzuster\"", skipped);
 
-        var empty = await PageAsync(await PageForms.PostAsync(browser, path, Form("", "2026-04-14", "10:00", "11:00")));
+        var empty = await PageForms.PageAsync(await PageForms.PostAsync(browser, path, Form("", "2026-04-14", "10:00", "11:00")));
         Assert.Matches("id=\"Input_Title-error\">Vul dit in.", empty);
     }
 
@@ -103,9 +103,9 @@ public sealed partial class AgendaPageTests
         await carer.PlannedAsync(circleId, new { title = "Ziekenhuis", date = "2026-04-14", startTime = "10:00", endTime = "11:30" });
         using var browser = await app.BrowserAsync("Carla Coördinator");
         var path = $"/circles/{circleId}/agenda/new";
-        Assert.DoesNotContain("Input.AllowOverlap", await PageAsync(browser, path));
+        Assert.DoesNotContain("Input.AllowOverlap", await PageForms.PageAsync(browser, path));
 
-        var refused = await PageAsync(await PageForms.PostAsync(browser, path, Form("Kapper", "2026-04-14", "11:00", "12:00", ("Input.Place", "Salon Lia"))));
+        var refused = await PageForms.PageAsync(await PageForms.PostAsync(browser, path, Form("Kapper", "2026-04-14", "11:00", "12:00", ("Input.Place", "Salon Lia"))));
         Assert.Contains("Op di 14 april 10:00–11:30 staat al 'Ziekenhuis' in de agenda van deze cirkel.", refused);
         Assert.Contains("name=\"Input.AllowOverlap\" value=\"true\"", refused);
         Assert.Contains("Toch opslaan", refused);
@@ -116,7 +116,7 @@ public sealed partial class AgendaPageTests
         var saved = await PageForms.PostAsync(browser, path, Form("Kapper", "2026-04-14", "11:00", "12:00", ("Input.AllowOverlap", "true")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.StartsWith($"/circles/{circleId}/agenda/week?date=2026-04-14#o-", saved.Headers.Location?.OriginalString);
-        var week = await PageAsync(browser, saved.Headers.Location!.OriginalString);
+        var week = await PageForms.PageAsync(browser, saved.Headers.Location!.OriginalString);
         Assert.Contains("De afspraak 'Kapper' is opgeslagen.", week);
         Assert.Contains("Ziekenhuis", week);
     }
@@ -131,7 +131,7 @@ public sealed partial class AgendaPageTests
         using var browser = await app.BrowserAsync("Carla Coördinator");
         var path = $"/circles/{circleId}/agenda/{id}";
 
-        var page = await PageAsync(browser, path);
+        var page = await PageForms.PageAsync(browser, path);
         Assert.Contains("<h1>Dialyse</h1>", page);
         Assert.Contains("Elke dinsdag, 08:00–12:00, vanaf 3 maart 2026", page);
         Assert.Contains("Boek mee.\nEn een vest.", page);
@@ -139,17 +139,17 @@ public sealed partial class AgendaPageTests
         Assert.Contains("<time datetime=\"2026-03-03T08:00+01:00\">di 3 maart 08:00–12:00</time>", page);
         Assert.Contains("value=\"08:00\"", page);
         Assert.Contains("in de nacht van zondag 25 oktober 2026 gaat de klok een uur terug en komt 02:30 twee keer voor",
-            await PageAsync(browser, $"/circles/{circleId}/agenda/{night}"));
+            await PageForms.PageAsync(browser, $"/circles/{circleId}/agenda/{night}"));
 
         var changed = await PageForms.PostAsync(browser, path, Form("Dialyse (nieuwe tijd)", "2026-03-03", "13:00", "17:00", ("Input.RepeatWeekly", "true"), ("Input.RepeatUntil", "2026-06-30")));
         Assert.Equal(path, changed.Headers.Location?.OriginalString);
-        page = await PageAsync(browser, path);
+        page = await PageForms.PageAsync(browser, path);
         Assert.Contains("De afspraak 'Dialyse (nieuwe tijd)' is opgeslagen.", page);
         Assert.Contains("Elke dinsdag, 13:00–17:00, van 3 maart 2026 tot en met 30 juni 2026", page);
 
         var deleted = await PageForms.PostAsync(browser, $"{path}?handler=Delete", [], formPage: path);
         Assert.Equal($"/circles/{circleId}/agenda", deleted.Headers.Location?.OriginalString);
-        Assert.Contains("De afspraak 'Dialyse (nieuwe tijd)' is verwijderd.", await PageAsync(browser, $"/circles/{circleId}/agenda"));
+        Assert.Contains("De afspraak 'Dialyse (nieuwe tijd)' is verwijderd.", await PageForms.PageAsync(browser, $"/circles/{circleId}/agenda"));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(path)).StatusCode);
     }
 
@@ -161,7 +161,7 @@ public sealed partial class AgendaPageTests
         using var browser = await app.BrowserAsync("Carla Coördinator");
         using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var page = await PageAsync(browser, "/calendar");
+        var page = await PageForms.PageAsync(browser, "/calendar");
         var link = FeedLink().Match(page).Value;
         Assert.Contains($"href=\"webcal://localhost{link}\"", page);
         Assert.Contains($"http://localhost{link}", page);
@@ -170,7 +170,7 @@ public sealed partial class AgendaPageTests
 
         var reset = await PageForms.PostAsync(browser, "/calendar?handler=Reset", [], formPage: "/calendar");
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-        page = await PageAsync(browser, "/calendar");
+        page = await PageForms.PageAsync(browser, "/calendar");
         Assert.Contains("Er is een nieuwe link gemaakt. De oude link werkt niet meer.", page);
         Assert.NotEqual(link, FeedLink().Match(page).Value);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link)).StatusCode);
@@ -183,18 +183,6 @@ public sealed partial class AgendaPageTests
         new[] { ("Input.Title", title), ("Input.Date", date), ("Input.StartTime", start), ("Input.EndTime", end) }
             .Concat(more).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2));
 
-    private static async Task<string> PageAsync(HttpClient browser, string path)
-    {
-        var response = await browser.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<string> PageAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     /// <summary>The list item of one occurrence.</summary>
     private static string Item(string html, string anchor)

@@ -66,7 +66,8 @@ public sealed partial class CirclePageTests
     {
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)
-            foreach (var page in new[] { "", "/members", "/logbook", "/logbook/{entry}/correct", "/workload" }) data.Add(provider, page);
+            foreach (var page in new[] { "", "/members", "/logbook", "/logbook/{entry}/correct", "/workload",
+                "/requests", "/requests/new", "/requests/settings", "/requests/{request}" }) data.Add(provider, page);
         return data;
     }
 
@@ -76,9 +77,10 @@ public sealed partial class CirclePageTests
         await using var app = await WehelpenApplication.StartAsync(provider);
         var c = await app.TwoCirclesAsync();
         var entry = await StrangerTests.WriteEntryAsync(c.Member, c.CircleId);
+        var request = await Requests.CircleRequestSteps.AskAsync(c.Member, c.CircleId, "Boodschappen", $"{DateTime.UtcNow.AddDays(7):yyyy-MM-dd}");
         using var stranger = await app.BrowserAsync("Stan Vreemde");
         using var member = await app.BrowserAsync("Mo Lid");
-        string Url(Guid circleId) => $"/circles/{circleId}{page.Replace("{entry}", entry.ToString())}";
+        string Url(Guid circleId) => $"/circles/{circleId}{page.Replace("{entry}", entry.ToString()).Replace("{request}", request.ToString())}";
 
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(Url(c.CircleId))).StatusCode);
         var existing = await stranger.GetAsync(Url(c.CircleId));

@@ -29,6 +29,7 @@ public enum CircleTab
 {
     Overview,
     Agenda,
+    Requests,
     Logbook,
     Notes,
     Members,

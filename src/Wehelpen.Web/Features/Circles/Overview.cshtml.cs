@@ -1,11 +1,12 @@
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
+using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Circles;
 
-/// <summary>The circle's front page: what is coming up, what happened lately, what changed in the notes, who is in it.</summary>
-public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda, CircleLogbook logbook, NoteActivity notes) : CirclePageModel
+/// <summary>The circle's front page: what is coming up, which requests wait for someone, what happened lately, what changed in the notes, who is in it.</summary>
+public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda, CircleLogbook logbook, NoteActivity notes, RequestQueries requests) : CirclePageModel
 {
     protected override CircleTab Tab => CircleTab.Overview;
 
@@ -13,10 +14,12 @@ public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda
     public IReadOnlyList<OccurrenceResponse> Upcoming { get; private set; } = [];
     public IReadOnlyList<LogbookEntryResponse> LatestEntries { get; private set; } = [];
     public IReadOnlyList<NoteSummary> ChangedNotes { get; private set; } = [];
+    public IReadOnlyList<RequestSummary> OpenRequests { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Upcoming = await agenda.UpcomingAsync(Membership, 3, ct);
+        OpenRequests = (await requests.ForCircleAsync(Membership, ct)).Current.Where(r => r.Status == RequestStatus.Open).Take(3).ToList();
         LatestEntries = (await logbook.PageAsync(Membership, 1, 3, ct)).Items;
         ChangedNotes = await notes.RecentlyChangedAsync(Membership.CircleId, ct);
         Members = await circles.MembersAsync(Membership.CircleId, ct);
