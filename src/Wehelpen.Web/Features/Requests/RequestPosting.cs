@@ -5,6 +5,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Hosting;
 
@@ -13,7 +14,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
-    PostcodeTable postcodes, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PostcodeTable postcodes, VolunteerOffers offers, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
     public const int MaxDaysAhead = 180;
@@ -35,6 +36,9 @@ public sealed partial class RequestPosting(
     public async Task<Outcome<RequestDetails>> PostAsync(CircleMembership me, HelpRequestInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        // Asked through a volunteer's offer: for that volunteer alone, in the offer's category unless chosen otherwise.
+        var offer = input.OfferId is { } offerId ? await offers.AddresseeAsync(me, offerId, errors, ct) : null;
+        if (offer is not null) input = input with { Category = input.Category ?? offer.Category, Audience = RequestAudience.Person };
         if (input.Category is not { } category || !HelpCategory.Each.Contains(category))
             errors.Add("category", text["Request.CategoryRequired"]);
         var title = errors.Required(text, "title", input.Title, HelpRequest.TitleMaxLength);
@@ -54,7 +58,7 @@ public sealed partial class RequestPosting(
 
         var audience = input.Audience ?? RequestAudience.Circle;
         if (!Enum.IsDefined(audience)) errors.Add("audience", text["Request.AudienceUnknown"]);
-        var addressedTo = await AddresseeAsync(me, audience, input.AddressedToId, errors, ct);
+        var addressedTo = offer?.VolunteerId ?? await AddresseeAsync(me, audience, input.AddressedToId, errors, ct);
         if (errors.Any) return errors;
 
         var now = clock.GetUtcNow();
