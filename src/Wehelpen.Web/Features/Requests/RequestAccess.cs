@@ -18,12 +18,13 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
                 u.Latitude,
                 u.Longitude,
                 Role = db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefault(),
-                Roles = db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
                 Blocked = db.Set<VolunteerBlock>().Any(b => b.CircleId == circleId && b.VolunteerId == userId),
             })
             .SingleAsync(ct);
+        // Apart: a list inside the projection needs SQL APPLY, which SQLite does not have.
+        var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
         return new RequestViewer(userId, person.DisplayName, person.Role,
-            person.Roles.Contains(Roles.Volunteer), person.Roles.Contains(Roles.Professional), person.Blocked,
+            roles.Contains(Roles.Volunteer), roles.Contains(Roles.Professional), person.Blocked,
             person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null);
     }
 
