@@ -42,6 +42,22 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_offer_pages_fit_a_360_pixel_screen()
+    {
+        var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+        await AccountSteps.SignedInPersonAsync(page, "Hendrika Wilhelmina van der Zee-Bakker");
+        await AccountSteps.SavePostcodeAsync(page, "1055 KL");
+
+        foreach (var path in new[] { "/offers", "/offers/mine" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= PhoneWidth, $"{path} is {scrollWidth} px wide on a {PhoneWidth} px screen.");
+        }
+    }
+
+    [Fact]
     public async Task Every_page_of_a_circle_fits_a_360_pixel_screen()
     {
         var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });

@@ -7,7 +7,9 @@ using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
+using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Reports;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Features.Workload;
 using Wehelpen.Web.Hosting;
@@ -27,6 +29,8 @@ builder.AddLogbook();
 builder.AddAgenda();
 builder.AddNotes();
 builder.AddRequests();
+builder.AddOffers();
+builder.AddReports();
 builder.AddWorkload();
 builder.AddDemoData();
 
@@ -51,6 +55,8 @@ app.MapLogbook();
 app.MapAgenda();
 app.MapNotes();
 app.MapRequests();
+app.MapOffers();
+app.MapReports();
 app.MapWorkload();
 
 app.Run();

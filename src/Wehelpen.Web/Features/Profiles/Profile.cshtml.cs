@@ -56,7 +56,7 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
             Input.Postcode,
             Language: null,
             Input.Roles,
-            new VolunteerSettings(Input.Categories, Input.ServiceRadiusKm, [.. ParseSlots(Input.Availability)]));
+            new VolunteerSettings(Input.Categories, Input.ServiceRadiusKm, [.. AvailabilityGrid.Parse(Input.Availability)]));
         var (profile, errors) = await editor.UpdateAsync(User.RequiredUserId(), update, ct);
         if (profile is null)
         {
@@ -76,15 +76,5 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
         if (profile.Place is { } place)
             Map = PlaceMap.Around(postcodes, new GeoPoint(place.Latitude, place.Longitude), place.Pc4,
                 profile.Roles.Contains(Roles.Volunteer) ? profile.Volunteer?.ServiceRadiusKm : null);
-    }
-
-    private static IEnumerable<AvailabilitySlot> ParseSlots(IEnumerable<string> values)
-    {
-        foreach (var value in values)
-        {
-            var parts = value.Split(':');
-            if (parts.Length == 2 && Enum.TryParse<DayOfWeek>(parts[0], out var day) && Enum.TryParse<DayPart>(parts[1], out var part))
-                yield return new AvailabilitySlot(day, part);
-        }
     }
 }

@@ -37,3 +37,18 @@ public readonly record struct WeeklyAvailability(int Mask)
 
     private static int Bit(DayOfWeek day, DayPart part) => 1 << (((int)day + 6) % 7 * 3 + (int)part);
 }
+
+/// <summary>The week grid of a form (_AvailabilityGrid): the field name, and the boxes ticked ("Monday:Morning").</summary>
+public sealed record AvailabilityGrid(string Name, IReadOnlyCollection<string> Checked)
+{
+    /// <summary>The ticked boxes a form posted back; anything else is ignored.</summary>
+    public static IEnumerable<AvailabilitySlot> Parse(IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            var parts = value.Split(':');
+            if (parts.Length == 2 && Enum.TryParse<DayOfWeek>(parts[0], out var day) && Enum.TryParse<DayPart>(parts[1], out var part))
+                yield return new AvailabilitySlot(day, part);
+        }
+    }
+}

@@ -47,5 +47,5 @@ public sealed class RequestDescriptions(PostcodeTable postcodes)
     public static string FirstName(string name) => name.Trim().Split(' ', 2)[0];
 
     /// <summary>To 100 metres: close enough to choose, too coarse to find a door with.</summary>
-    private static int RoundedDistance(double metres) => (int)(Math.Round(metres / 100) * 100);
+    public static int RoundedDistance(double metres) => (int)(Math.Round(metres / 100) * 100);
 }

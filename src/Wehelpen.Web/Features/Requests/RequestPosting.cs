@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Hosting;
 
@@ -14,7 +15,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
-    PostcodeTable postcodes, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PostcodeTable postcodes, VolunteerOffers offers, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
     public const int MaxDaysAhead = 180;
@@ -36,6 +37,9 @@ public sealed partial class RequestPosting(
     public async Task<Outcome<RequestDetails>> PostAsync(CircleMembership me, HelpRequestInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        // Asked through a volunteer's offer: for that volunteer alone, in the offer's category unless chosen otherwise.
+        var offer = input.OfferId is { } offerId ? await offers.AddresseeAsync(me, offerId, errors, ct) : null;
+        if (offer is not null) input = input with { Category = input.Category ?? offer.Category, Audience = RequestAudience.Person };
         if (input.Category is not { } category || !HelpCategory.Each.Contains(category))
             errors.Add("category", text["Request.CategoryRequired"]);
         var title = errors.Required(text, "title", input.Title, HelpRequest.TitleMaxLength);
@@ -55,7 +59,9 @@ public sealed partial class RequestPosting(
 
         var audience = input.Audience ?? RequestAudience.Circle;
         if (!Enum.IsDefined(audience)) errors.Add("audience", text["Request.AudienceUnknown"]);
-        var addressee = await AddresseeAsync(me, audience, input.AddressedToId, errors, ct);
+        var addressee = offer is not null
+            ? await db.Users.FindAsync([offer.VolunteerId], ct)
+            : await AddresseeAsync(me, audience, input.AddressedToId, errors, ct);
         if (errors.Any) return errors;
 
         var now = clock.GetUtcNow();

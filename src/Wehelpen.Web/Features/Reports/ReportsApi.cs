@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Hosting;
+
+namespace Wehelpen.Web.Features.Reports;
+
+/// <summary>POST /api/v1/reports for everyone signed in; /api/v1/admin/reports for administrators only.</summary>
+internal static class ReportsApi
+{
+    public static void MapReportsApi(this WebApplication app)
+    {
+        app.MapPost("/api/v1/reports", async (ReportInput input, ClaimsPrincipal user, Reporting reporting, CancellationToken ct) =>
+            (await reporting.SendAsync(user.RequiredUserId(), input, ct)).ToApi(r => TypedResults.Created($"/api/v1/reports/{r.Id}", r)))
+            .WithTags("Reports").RequireAuthorization(AccountsExtensions.ApiPolicy);
+
+        var admin = app.MapGroup("/api/v1/admin/reports").WithTags("Reports")
+            .RequireAuthorization(AccountsExtensions.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        admin.MapGet("/", async (Reporting reporting, CancellationToken ct) => TypedResults.Ok(await reporting.AllAsync(ct)));
+        admin.MapPost("/{reportId:guid}/handled", async (Guid reportId, HandleReportInput input, ClaimsPrincipal user, Reporting reporting, CancellationToken ct) =>
+            (await reporting.MarkHandledAsync(user.RequiredUserId(), reportId, input, ct)).ToApi(_ => TypedResults.NoContent()));
+    }
+}
+
+public static class ReportsExtensions
+{
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Reporting>();
+        return builder;
+    }
+
+    public static WebApplication MapReports(this WebApplication app)
+    {
+        app.MapReportsApi();
+        return app;
+    }
+}
