@@ -5,6 +5,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Tests.Localization;
 
@@ -47,6 +48,8 @@ public sealed class InterfaceTextTests
             .Concat(Enum.GetValues<MembershipChange>().Select(c => $"MembershipChange.{c}"))
             .Concat(Enum.GetValues<Wellbeing>().Select(w => $"Wellbeing.{w}"))
             .Concat(new[] { CircleRole.Member, CircleRole.Coordinator }.Select(r => $"Members.MakeRole.{r}"))
+            .Concat(Enum.GetValues<RequestStatus>().Select(s => $"RequestStatus.{s}"))
+            .Concat(Enum.GetValues<NearbySort>().Select(s => $"Help.Sort.{s}"))
             .Concat(NoteStarters.Kinds.SelectMany(k => new[] { $"NoteStarter.{k}.Title", $"NoteStarter.{k}.Text" }));
 
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses '{u.Key}', which is not in the resources"));
