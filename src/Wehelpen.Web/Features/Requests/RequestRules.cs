@@ -7,9 +7,14 @@ namespace Wehelpen.Web.Features.Requests;
 /// <param name="CircleRole">Their role in the request's circle; null when they are not a member.</param>
 /// <param name="IsBlocked">The circle has blocked this volunteer.</param>
 /// <param name="Home">The centre of their postcode area, for distances; null when they gave none.</param>
-public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null)
+/// <param name="RadiusKm">How far from home a volunteer helps; null when not limited.</param>
+public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null)
 {
     public bool IsMember => CircleRole is not null;
+
+    /// <summary>A neighbourhood request is for the volunteers whose service area covers it, as in their nearby list.</summary>
+    public bool Reaches(HelpRequest r) =>
+        RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0);
 }
 
 /// <summary>How much of a request someone sees.</summary>
@@ -61,7 +66,7 @@ public static class RequestRules
         // What they were part of stays in their history, without the private details.
         if (r.ClaimedById == v.UserId || r.AddressedToId == v.UserId) return RequestView.Outsider;
         if (r.Status != RequestStatus.Open || r.EndsAt <= now || v.IsBlocked) return null;
-        if (r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer) return RequestView.Outsider;
+        if (r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer && v.Reaches(r)) return RequestView.Outsider;
         if (r.EscalatedAt is not null && v.IsProfessional) return RequestView.Outsider;
         return null;
     }
@@ -76,7 +81,7 @@ public static class RequestRules
         {
             RequestAudience.Person => r.AddressedToId == v.UserId,
             RequestAudience.Circle => v.IsMember,
-            _ => v.IsMember || v.IsVolunteer,
+            _ => v.IsMember || (v.IsVolunteer && v.Reaches(r)),
         } || (r.EscalatedAt is not null && v.IsProfessional);
         return allowed ? null : RequestProblem.NotForYou;
     }

@@ -35,9 +35,19 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, IStringLocalizer<Sh
         return Page();
     }
 
-    public async Task<IActionResult> OnPostClaimAsync(Guid requestId, CancellationToken ct) =>
-        await AfterAsync(requestId, await lifecycle.ClaimAsync(User.RequiredUserId(), requestId, ct), "Input",
+    public async Task<IActionResult> OnPostClaimAsync(Guid requestId, CancellationToken ct)
+    {
+        var outcome = await lifecycle.ClaimAsync(User.RequiredUserId(), requestId, ct);
+        // Once another volunteer has it, it is no longer theirs to see. The answer must not tell whether it exists at
+        // all (a made-up id gets the same), yet be kind to whoever was just too late: the other requests, with thanks.
+        if (outcome.Refusal?.Status == StatusCodes.Status404NotFound)
+        {
+            Notice = text["Help.Claim.Gone"];
+            return Redirect("/help");
+        }
+        return await AfterAsync(requestId, outcome, "Input",
             done => (text["Help.Claimed", done.ResidentName ?? done.Summary.ResidentFirstName], $"/help/{requestId}"), ct);
+    }
 
     public async Task<IActionResult> OnPostGiveBackAsync(Guid requestId, CancellationToken ct) =>
         await AfterAsync(requestId, await lifecycle.GiveBackAsync(User.RequiredUserId(), requestId, new GiveBackRequest(GiveBack.Reason), ct), nameof(GiveBack),
