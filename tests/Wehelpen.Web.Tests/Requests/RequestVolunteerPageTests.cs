@@ -66,22 +66,13 @@ public sealed partial class RequestVolunteerPageTests
         using var volunteer = await VolunteerAsync(app, "Vera Vrijwilliger");
 
         var list = await volunteer.GetStringAsync("/help");
-        Assert.Contains(Title, list);
-        Assert.Contains("Voor Jan", list);
-        Assert.Contains("1055 Amsterdam", list);
-        Assert.Contains("0 m van u", list);
-        Assert.Contains($"href=\"/help/{requestId}\"", list);
+        Shows(list, Title, "Voor Jan", "1055 Amsterdam", "0 m van u", $"href=\"/help/{requestId}\"");
 
         var details = await volunteer.GetStringAsync($"/help/{requestId}");
-        Assert.Contains("Melk, brood en koffie.", details);
-        Assert.Contains("Ik help", details);
-        Assert.Contains($"/reports/new?request={requestId}", details);
+        Shows(details, "Melk, brood en koffie.", "Ik help", $"/reports/new?request={requestId}");
         foreach (var html in new[] { list, details })
         {
-            Assert.DoesNotContain("Bos en Lommerweg", html);
-            Assert.DoesNotContain(Phone, html);
-            Assert.DoesNotContain("de Vries", html);
-            Assert.DoesNotContain("1055 KL", html);
+            Hides(html, "Bos en Lommerweg", Phone, "de Vries", "1055 KL");
         }
     }
 
@@ -95,11 +86,7 @@ public sealed partial class RequestVolunteerPageTests
 
         var claimed = await (await ActAsync(volunteer, requestId, "Claim")).Content.ReadAsStringAsync();
 
-        Assert.Contains("Dank u wel! Jan de Vries weet nu dat u komt.", claimed);
-        Assert.Contains(Address, claimed);
-        Assert.Contains("1055 KL", claimed);
-        Assert.Contains($"href=\"tel:0201234567\"", claimed);
-        Assert.Contains("Carla Coördinator", claimed);
+        Shows(claimed, "Dank u wel! Jan de Vries weet nu dat u komt.", Address, "1055 KL", $"href=\"tel:0201234567\"", "Carla Coördinator");
         Assert.DoesNotContain("Ik help", claimed);
         var mine = await volunteer.GetStringAsync("/help/mine");
         Assert.Contains(Title, mine);
@@ -116,9 +103,7 @@ public sealed partial class RequestVolunteerPageTests
         await ActAsync(volunteer, requestId, "Claim");
 
         var refused = await (await ActAsync(volunteer, requestId, "GiveBack", ("GiveBack.Reason", "  "))).Content.ReadAsStringAsync();
-        Assert.Contains("Vul dit in.", refused);
-        Assert.Contains("<details class=\"confirm\" open", refused);
-        Assert.Contains(Address, refused);
+        Shows(refused, "Vul dit in.", "<details class=\"confirm\" open", Address);
 
         var tooLong = new string('x', RequestEvent.ReasonMaxLength + 1);
         var kept = await (await ActAsync(volunteer, requestId, "GiveBack", ("GiveBack.Reason", tooLong))).Content.ReadAsStringAsync();
@@ -140,9 +125,7 @@ public sealed partial class RequestVolunteerPageTests
         await ActAsync(volunteer, requestId, "Claim");
 
         var done = await (await ActAsync(volunteer, requestId, "Done")).Content.ReadAsStringAsync();
-        Assert.Contains($"Dank u wel voor uw hulp! ‘{Title}’ is afgemeld als gedaan.", done);
-        Assert.Contains("Is het echt gebeurd?", done);
-        Assert.Contains("U heeft gezegd dat het gebeurd is.", done);
+        Shows(done, $"Dank u wel voor uw hulp! ‘{Title}’ is afgemeld als gedaan.", "Is het echt gebeurd?", "U heeft gezegd dat het gebeurd is.");
         Assert.DoesNotContain(Address, done);
         Assert.Contains("Nog niet door beide kanten bevestigd", await volunteer.GetStringAsync("/help/mine"));
 
@@ -270,11 +253,7 @@ public sealed partial class RequestVolunteerPageTests
         using var homeless = await VolunteerAsync(app, "Nina Nergens", postcode: null);
 
         var empty = await volunteer.GetStringAsync("/help");
-        Assert.Contains("Er is nu geen hulpvraag bij u in de buurt die bij u past.", empty);
-        Assert.Contains("binnen 5 km van 1055 Amsterdam", empty);
-        Assert.Contains("waarmee u helpt: Boodschappen", empty);
-        Assert.Contains("op elk moment", empty);
-        Assert.Contains("href=\"/profile\"", empty);
+        Shows(empty, "Er is nu geen hulpvraag bij u in de buurt die bij u past.", "binnen 5 km van 1055 Amsterdam", "waarmee u helpt: Boodschappen", "op elk moment", "href=\"/profile\"");
 
         var noPlace = await homeless.GetStringAsync("/help");
         Assert.Contains("Vul uw postcode in", noPlace);
@@ -294,9 +273,7 @@ public sealed partial class RequestVolunteerPageTests
 
         Assert.Equal(3, home.Split("Hulpvraag nummer").Length - 1);
         Assert.DoesNotContain("Hulpvraag nummer 4", home);
-        Assert.Contains("href=\"/help\">Alle hulpvragen bij u in de buurt", home);
-        Assert.Contains("href=\"/help\">Hulp in de buurt", home);
-        Assert.Contains("href=\"/help/mine\">Mijn taken", home);
+        Shows(home, "href=\"/help\">Alle hulpvragen bij u in de buurt", "href=\"/help\">Hulp in de buurt", "href=\"/help/mine\">Mijn taken");
         Assert.DoesNotContain("/help/escalated", home);
         var carerHome = await carer.GetStringAsync("/");
         Assert.DoesNotContain("href=\"/help\"", carerHome);
@@ -319,9 +296,7 @@ public sealed partial class RequestVolunteerPageTests
         clock.Advance(TimeSpan.FromHours(3));
 
         var escalated = await professional.GetStringAsync("/help/escalated");
-        Assert.Contains(Title, escalated);
-        Assert.Contains("Wacht al 3 uur op het buurtteam", escalated);
-        Assert.Contains("href=\"/help/escalated\">Buurtteam", escalated);
+        Shows(escalated, Title, "Wacht al 3 uur op het buurtteam", "href=\"/help/escalated\">Buurtteam");
         var refused = await volunteer.GetAsync("/help/escalated");
         Assert.Equal("/account/access-denied", refused.RequestMessage!.RequestUri!.AbsolutePath);
 
@@ -329,6 +304,10 @@ public sealed partial class RequestVolunteerPageTests
         Assert.Contains(Address, claimed);
         Assert.DoesNotContain(Title, await professional.GetStringAsync("/help/escalated"));
     }
+
+    private static void Shows(string html, params string[] texts) => Assert.All(texts, t => Assert.Contains(t, html));
+
+    private static void Hides(string html, params string[] texts) => Assert.All(texts, t => Assert.DoesNotContain(t, html));
 
     private static async Task SweepAsync(WehelpenApplication app)
     {
