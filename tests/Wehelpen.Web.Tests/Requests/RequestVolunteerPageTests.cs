@@ -300,6 +300,7 @@ public sealed partial class RequestVolunteerPageTests
         var refused = await volunteer.GetAsync("/help/escalated");
         Assert.Equal("/account/access-denied", refused.RequestMessage!.RequestUri!.AbsolutePath);
 
+        Shows(await professional.GetStringAsync($"/help/{requestId}"), "Ik help", "href=\"/help/escalated\">Terug naar de hulpvragen voor het buurtteam");
         var claimed = await (await ActAsync(professional, requestId, "Claim")).Content.ReadAsStringAsync();
         Assert.Contains(Address, claimed);
         Assert.DoesNotContain(Title, await professional.GetStringAsync("/help/escalated"));

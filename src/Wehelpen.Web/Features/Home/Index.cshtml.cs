@@ -26,7 +26,9 @@ public sealed class IndexModel(ProfileEditor profiles, PostcodeTable postcodes, 
         if (Profile?.Place is { } place)
             Map = PlaceMap.Around(postcodes, new GeoPoint(place.Latitude, place.Longitude), place.Pc4,
                 Profile.Roles.Contains(Roles.Volunteer) ? Profile.Volunteer?.ServiceRadiusKm : null);
-        if (Profile?.Roles.Contains(Roles.Volunteer) == true)
-            Nearby = (await requests.NearbyAsync(User.RequiredUserId(), NearbySort.Distance, ct)).Items.Take(NearbyShown).ToList();
+        // Without a place or volunteer settings the list cannot be made; /help says what to fill in.
+        if (Profile?.Roles.Contains(Roles.Volunteer) == true
+            && await requests.NearbyAsync(User.RequiredUserId(), NearbySort.Distance, ct) is { Reason: null } nearby)
+            Nearby = nearby.Items.Take(NearbyShown).ToList();
     }
 }
