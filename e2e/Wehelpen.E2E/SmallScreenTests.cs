@@ -75,6 +75,43 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task Every_page_of_a_volunteer_fits_a_360_pixel_screen()
+    {
+        // A carer asks the neighbourhood for help, through the API with the browser's own login.
+        var carer = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+        await AccountSteps.SignedInPersonAsync(carer, "Gerda van den Heuvel-Oosterhuis");
+        var circle = await CircleSteps.StartCircleForAsync(carer, "Johannes Wilhelmus van Oosterhout");
+        var posted = await carer.APIRequest.PostAsync($"/api/v1{circle}/requests", new()
+        {
+            DataObject = new
+            {
+                category = "shopping", title = "Boodschappen bij de supermarkt op de Bos en Lommerweg, met lange lijst",
+                description = "Melk, brood, koffie, en de medicijnen bij de apotheek ophalen.", postcode = "1055 KL",
+                address = "Bos en Lommerweg 100", audience = "neighbourhood", flexible = true,
+                before = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"),
+            },
+        });
+        Assert.Equal(201, posted.Status);
+        var requestId = (await posted.JsonAsync())!.Value.GetProperty("summary").GetProperty("id").GetString();
+
+        var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
+        await AccountSteps.SignedInPersonAsync(page, "Fenna Visser-Bakker");
+        await page.GotoAsync("/profile");
+        await page.GetByLabel("Ik wil anderen helpen (vrijwilliger)").CheckAsync();
+        await page.GetByLabel("Boodschappen").CheckAsync();
+        await AccountSteps.SavePostcodeAsync(page, "1055 KL");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+
+        foreach (var path in new[] { "/", "/help", "/help?sort=date", $"/help/{requestId}", "/help/mine" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= PhoneWidth, $"{path} of a volunteer is {scrollWidth} px wide on a {PhoneWidth} px screen.");
+        }
+    }
+
+    [Fact]
     public async Task The_registration_form_can_be_filled_and_sent_with_the_keyboard_alone()
     {
         var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });

@@ -52,6 +52,7 @@ public sealed class InterfaceTextTests
             .Concat(Enum.GetValues<RequestAudience>().SelectMany(a => new[] { $"Request.Audience.{a}", $"RequestAudience.{a}", $"CircleRequests.AudienceHint.{a}", $"CircleRequests.WidensAt.{a}" }))
             .Concat(Enum.GetValues<RequestChange>().Select(c => $"CircleRequests.History.{c}"))
             .Concat(new[] { RequestAudience.Person, RequestAudience.Circle }.Select(a => $"CircleRequests.Widen.{a}"))
+            .Concat(Enum.GetValues<NearbySort>().Select(s => $"Help.Sort.{s}"))
             .Concat(NoteStarters.Kinds.SelectMany(k => new[] { $"NoteStarter.{k}.Title", $"NoteStarter.{k}.Text" }));
 
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses '{u.Key}', which is not in the resources"));

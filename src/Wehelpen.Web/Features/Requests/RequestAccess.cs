@@ -3,6 +3,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -11,22 +12,15 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
 {
     public async Task<RequestViewer> ViewerAsync(string userId, Guid circleId, CancellationToken ct)
     {
-        var person = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new
-            {
-                u.DisplayName,
-                u.Latitude,
-                u.Longitude,
-                Role = db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefault(),
-                Blocked = db.Set<VolunteerBlock>().Any(b => b.CircleId == circleId && b.VolunteerId == userId),
-            })
-            .SingleAsync(ct);
-        // Roles from the database, not the sign-in: someone who just stopped volunteering stops seeing the neighbourhood at once.
-        var roles = await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-        return new RequestViewer(userId, person.DisplayName, person.Role,
-            roles.Contains(Roles.Volunteer), roles.Contains(Roles.Professional), person.Blocked,
-            person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null);
+        // Separate small queries: the roles list inside one projection needs SQL APPLY, which SQLite cannot do.
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Latitude, u.Longitude, Radius = (int?)u.VolunteerProfile!.ServiceRadiusKm }).SingleAsync(ct);
+        var role = await db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefaultAsync(ct);
+        var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
+        var blocked = await db.Set<VolunteerBlock>().AnyAsync(b => b.CircleId == circleId && b.VolunteerId == userId, ct);
+        return new RequestViewer(userId, person.DisplayName, role,
+            roles.Contains(Roles.Volunteer), roles.Contains(Roles.Professional), blocked,
+            person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
+            person.Radius ?? VolunteerProfile.DefaultRadiusKm);
     }
 
     /// <summary>The request with everything needed to describe it, and the viewer; null when it does not exist or is not theirs to see.</summary>

@@ -7,9 +7,14 @@ namespace Wehelpen.Web.Features.Requests;
 /// <param name="CircleRole">Their role in the request's circle; null when they are not a member.</param>
 /// <param name="IsBlocked">The circle has blocked this volunteer.</param>
 /// <param name="Home">The centre of their postcode area, for distances; null when they gave none.</param>
-public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null)
+/// <param name="RadiusKm">How far from home a volunteer helps; null when not limited.</param>
+public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null)
 {
     public bool IsMember => CircleRole is not null;
+
+    /// <summary>A neighbourhood request is for the volunteers whose service area covers it, as in their nearby list.</summary>
+    public bool Reaches(HelpRequest r) =>
+        RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0);
 }
 
 /// <summary>How much of a request someone sees.</summary>
@@ -61,18 +66,19 @@ public static class RequestRules
         // What they were part of stays in their history, without the private details.
         if (r.ClaimedById == v.UserId || r.AddressedToId == v.UserId) return RequestView.Outsider;
         if (r.Status != RequestStatus.Open || r.EndsAt <= now || v.IsBlocked) return null;
-        if (r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer) return RequestView.Outsider;
+        if (r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer && v.Reaches(r)) return RequestView.Outsider;
         if (r.EscalatedAt is not null && v.IsProfessional) return RequestView.Outsider;
         return null;
     }
 
     /// <summary>
     /// Whether the request was, while open, for this viewer to take: so that they may hear what became of it. Every
-    /// volunteer may see an open neighbourhood request, so telling them it was taken tells them nothing new.
+    /// volunteer whose radius covers an open neighbourhood request may see it, so telling them it was taken tells them
+    /// nothing new.
     /// </summary>
     public static bool WasOpenTo(HelpRequest r, RequestViewer v) =>
         v.IsMember || r.AddressedToId == v.UserId || r.ClaimedById == v.UserId
-        || (!v.IsBlocked && ((r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer) || (r.EscalatedAt is not null && v.IsProfessional)));
+        || (!v.IsBlocked && ((r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer && v.Reaches(r)) || (r.EscalatedAt is not null && v.IsProfessional)));
 
     public static RequestProblem? CheckClaim(HelpRequest r, RequestViewer v, DateTimeOffset now)
     {
@@ -84,7 +90,7 @@ public static class RequestRules
         {
             RequestAudience.Person => r.AddressedToId == v.UserId,
             RequestAudience.Circle => v.IsMember,
-            _ => v.IsMember || v.IsVolunteer,
+            _ => v.IsMember || (v.IsVolunteer && v.Reaches(r)),
         } || (r.EscalatedAt is not null && v.IsProfessional);
         return allowed ? null : RequestProblem.NotForYou;
     }
