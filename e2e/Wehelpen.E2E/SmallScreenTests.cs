@@ -46,7 +46,9 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
         await AccountSteps.SignedInPersonAsync(page, "Hendrika Wilhelmina van der Zee-Bakker");
+        await page.GotoAsync("/profile");
         await AccountSteps.SavePostcodeAsync(page, "1055 KL");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
 
         foreach (var path in new[] { "/offers", "/offers/mine" })
         {

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Wehelpen.E2E;
+
+public sealed class RequestJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Address = "Bos en Lommerweg 101-2";
+
+    [Fact]
+    public async Task A_carer_asks_the_neighbourhood_and_a_volunteer_nearby_takes_it_on_does_it_and_the_circle_reads_it_in_the_logbook()
+    {
+        var carla = await browser.NewPageAsync();
+        await AccountSteps.SignedInPersonAsync(carla, "Carla Dochter");
+        var circle = await CircleSteps.StartCircleForAsync(carla, "Vader Jan");
+
+        await carla.GotoAsync(circle);
+        await carla.GetByRole(AriaRole.Link, new() { Name = "Hulpvragen", Exact = true }).ClickAsync();
+        await carla.GetByRole(AriaRole.Link, new() { Name = "Vraag om hulp" }).First.ClickAsync();
+        await carla.GetByLabel("Boodschappen", new() { Exact = true }).CheckAsync();
+        await carla.GetByLabel("Korte omschrijving").FillAsync("Boodschappen voor vader");
+        await carla.GetByLabel("Wat moet er gebeuren?").FillAsync("Melk, brood en koffie bij de supermarkt.");
+        await carla.GetByLabel("Dag", new() { Exact = true }).FillAsync(DateTime.Today.AddDays(2).ToString("yyyy-MM-dd"));
+        await carla.GetByLabel("Van", new() { Exact = true }).FillAsync("10:00");
+        await carla.GetByLabel("Tot", new() { Exact = true }).FillAsync("12:00");
+        await carla.GetByLabel("Postcode", new() { Exact = true }).FillAsync("1055 KL");
+        await carla.GetByLabel("Adres (niet verplicht)").FillAsync(Address);
+        await carla.GetByLabel("Vrijwilligers in de buurt").CheckAsync();
+        await carla.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
+        await Expect(carla.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw hulpvraag ‘Boodschappen voor vader’ is verstuurd.");
+
+        // A volunteer a street away, in a browser of her own.
+        var vera = await browser.NewPageAsync();
+        await AccountSteps.SignedInPersonAsync(vera, "Vera Buurvrouw");
+        await vera.GotoAsync("/profile");
+        await vera.GetByLabel("Ik wil anderen helpen (vrijwilliger)").CheckAsync();
+        await vera.GetByLabel("Boodschappen").CheckAsync();
+        await AccountSteps.SavePostcodeAsync(vera, "1055 KM");
+        await Expect(vera.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+
+        await vera.GetByRole(AriaRole.Link, new() { Name = "Hulp in de buurt" }).ClickAsync();
+        await vera.GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" }).ClickAsync();
+        var main = vera.GetByRole(AriaRole.Main);
+        await Expect(main).ToContainTextAsync("Vader");
+        await Expect(main).ToContainTextAsync("1055");
+        await Expect(main).Not.ToContainTextAsync(Address);
+        await Expect(main).Not.ToContainTextAsync("Carla");
+
+        await vera.GetByRole(AriaRole.Button, new() { Name = "Ik help" }).ClickAsync();
+        await Expect(vera.GetByRole(AriaRole.Status)).ToContainTextAsync("Dank u wel!");
+        await Expect(main).ToContainTextAsync(Address);
+        await Expect(main).ToContainTextAsync("Carla Dochter");
+
+        await vera.GetByRole(AriaRole.Button, new() { Name = "Het is gedaan" }).ClickAsync();
+        await Expect(vera.GetByRole(AriaRole.Status)).ToContainTextAsync("Dank u wel voor uw hulp!");
+        await Expect(main).Not.ToContainTextAsync(Address);
+
+        await carla.GotoAsync($"{circle}/logbook");
+        await Expect(carla.GetByRole(AriaRole.Main)).ToContainTextAsync("Vera Buurvrouw heeft ‘Boodschappen voor vader’ opgepakt.");
+        await Expect(carla.GetByRole(AriaRole.Main)).ToContainTextAsync("‘Boodschappen voor vader’ is gedaan (afgemeld door Vera Buurvrouw).");
+    }
+}
