@@ -182,6 +182,8 @@ public sealed class RequestApiTests
         var (vera, _) = await app.VolunteerAsync("Vera Vrijwilliger");
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId, RequestSteps.Shopping("person", c.MemberId));
 
+        var list = await third.GetFromJsonAsync<JsonElement>(RequestSteps.Requests(c.CircleId));
+        Assert.Equal("Mo Lid", list.GetProperty("current")[0].GetProperty("addressedToName").GetString());
         var problem = await ProblemAssert.IsProblemAsync(await third.ActAsync(requestId, "claim"), HttpStatusCode.Forbidden);
         Assert.Contains("aan iemand anders gesteld", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await vera.ActAsync(requestId, "claim")).StatusCode);

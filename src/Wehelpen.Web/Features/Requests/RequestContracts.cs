@@ -18,11 +18,13 @@ public sealed record HelpRequestInput(
 public sealed record RequestDefaults(string? Postcode, string? Address, string? Phone);
 
 /// <summary>A request in a list; <paramref name="DistanceMetres"/> from the viewer's home, when both are known.</summary>
+/// <param name="AddressedToName">Whom a request for one person was asked of: for the circle's own lists only.</param>
 /// <param name="EscalatedAt">Since when the buurtteam sees it: their list says how long it has waited.</param>
 public sealed record RequestSummary(
     Guid Id, string Title, HelpCategories Category, RequestStatus Status, RequestAudience Audience,
     DateTimeOffset? StartsAt, DateTimeOffset EndsAt, string Pc4, string Place, string ResidentFirstName,
-    int? DistanceMetres, string? ClaimedByName, bool Escalated, bool ConfirmedHelp, DateTimeOffset? EscalatedAt = null);
+    int? DistanceMetres, string? ClaimedByName, bool Escalated, bool ConfirmedHelp, DateTimeOffset? EscalatedAt = null,
+    string? AddressedToName = null);
 
 public sealed record RequestActions(bool Claim, bool GiveBack, bool MarkDone, bool Cancel, bool Widen, bool Confirm);
 

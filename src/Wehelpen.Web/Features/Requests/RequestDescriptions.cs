@@ -9,7 +9,8 @@ public sealed class RequestDescriptions(PostcodeTable postcodes)
         new(r.Id, r.Title, r.Category, r.Status, r.Audience, r.StartsAt, r.EndsAt, r.Pc4,
             postcodes.Find(r.Pc4)?.Place ?? "", FirstName(r.Circle?.ResidentName ?? ""),
             from is { } home ? RoundedDistance(home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude))) : null,
-            showClaimer ? r.ClaimedBy?.DisplayName : null, r.EscalatedAt is not null, r.IsConfirmedHelp, r.EscalatedAt);
+            showClaimer ? r.ClaimedBy?.DisplayName : null, r.EscalatedAt is not null, r.IsConfirmedHelp, r.EscalatedAt,
+            showClaimer ? r.AddressedTo?.DisplayName : null);
 
     public RequestDetails Describe(HelpRequest r, RequestViewer v, RequestView view, DateTimeOffset now)
     {

@@ -15,7 +15,7 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
 
     public async Task<CircleRequestsResponse> ForCircleAsync(CircleMembership me, CancellationToken ct)
     {
-        var requests = db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).Include(r => r.ClaimedBy)
+        var requests = db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).Include(r => r.ClaimedBy).Include(r => r.AddressedTo)
             .Where(r => r.CircleId == me.CircleId);
         var current = await requests.Where(r => r.Status == RequestStatus.Open || r.Status == RequestStatus.Claimed)
             .OrderBy(r => r.EndsAt).ToListAsync(ct);
