@@ -231,7 +231,8 @@ public sealed partial class RequestCirclePageTests
     {
         await using var app = await AgendaSteps.StartAsync(provider);
         var c = await app.TwoCirclesAsync();
-        var (vera, _) = await app.PersonAsync("Vera Vrijwilliger", "volunteer");
+        // A volunteer living near the resident: neighbourhood requests reach volunteers whose radius covers them.
+        var (vera, _) = await app.VolunteerAsync("Vera Vrijwilliger", "1055 KL");
         var id = await c.Coordinator.AskAsync(c.CircleId, "Tuin opruimen", Friday, audience: "neighbourhood");
         Assert.Equal(HttpStatusCode.OK, (await vera.PostAsync($"/api/v1/requests/{id}/claim", null)).StatusCode);
         using var carla = await app.BrowserAsync("Carla Coördinator");
