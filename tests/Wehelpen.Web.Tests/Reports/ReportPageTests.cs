@@ -72,4 +72,19 @@ public sealed class ReportPageTests
             Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
         }
     }
+
+    [Theory, BothDatabases]
+    public async Task A_volunteer_known_only_by_an_offer_is_reported_by_first_name(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        var circles = await app.TwoCirclesAsync();
+        var (volunteer, volunteerId) = await app.NeighbourAsync("Anna Centrum", "1012 AB");
+        await volunteer.PublishAsync("shopping", "Boodschappen.");
+        using var stranger = await app.BrowserAsync("Stan Vreemde", followRedirects: true);
+
+        var page = WebUtility.HtmlDecode(await stranger.GetStringAsync($"/reports/new?person={volunteerId}"));
+
+        Assert.Contains("Melding over: Anna", page);
+        Assert.DoesNotContain("Centrum", page);
+    }
 }

@@ -25,8 +25,11 @@ public sealed class Reporting(WehelpenDbContext db, RequestLifecycle requests, R
                 : null;
         if (string.IsNullOrWhiteSpace(personId) || personId == reporterId) return null;
         var person = await db.Users.Where(u => u.Id == personId).Select(u => new { u.DisplayName, u.Pc4 }).SingleOrDefaultAsync(ct);
-        if (person is null || !await MayKnowAsync(reporterId, personId, ct)) return null;
-        return new ReportSubject(null, personId, person.DisplayName, person.Pc4);
+        if (person is null) return null;
+        // Outside a shared circle people are known by their first name only (offers and requests show no more).
+        if (await SharesCircleAsync(reporterId, personId, ct)) return new ReportSubject(null, personId, person.DisplayName, person.Pc4);
+        if (!await MetOutsideCircleAsync(reporterId, personId, ct)) return null;
+        return new ReportSubject(null, personId, RequestDescriptions.FirstName(person.DisplayName), person.Pc4);
     }
 
     public async Task<Outcome<ReportReceipt>> SendAsync(string reporterId, ReportInput input, CancellationToken ct)
@@ -76,14 +79,18 @@ public sealed class Reporting(WehelpenDbContext db, RequestLifecycle requests, R
         return Done.Instance;
     }
 
-    /// <summary>
-    /// Someone the reporter met through the app: in a circle with them, the poster or helper of a request the
-    /// reporter can see, or the volunteer of an offer (offers are shown to everyone signed in).
-    /// </summary>
-    private async Task<bool> MayKnowAsync(string reporterId, string personId, CancellationToken ct)
+    private async Task<bool> SharesCircleAsync(string reporterId, string personId, CancellationToken ct)
     {
         var members = db.Set<CircleMember>();
-        if (await members.AnyAsync(m => m.UserId == personId && members.Any(r => r.CircleId == m.CircleId && r.UserId == reporterId), ct)) return true;
+        return await members.AnyAsync(m => m.UserId == personId && members.Any(r => r.CircleId == m.CircleId && r.UserId == reporterId), ct);
+    }
+
+    /// <summary>
+    /// Someone the reporter met through the app outside a circle: the poster or helper of a request the reporter can
+    /// see, or the volunteer of an offer (offers are shown to everyone signed in).
+    /// </summary>
+    private async Task<bool> MetOutsideCircleAsync(string reporterId, string personId, CancellationToken ct)
+    {
         if (await db.Set<HelpOffer>().AnyAsync(o => o.VolunteerId == personId, ct)) return true;
         var theirs = await db.Set<HelpRequest>().Where(r => r.RequestedById == personId || r.ClaimedById == personId)
             .OrderByDescending(r => r.CreatedAt).Select(r => r.Id).Take(RequestsTried).ToListAsync(ct);
