@@ -14,7 +14,6 @@ namespace Wehelpen.Web.Features.Offers;
 public sealed class VolunteerOffers(
     WehelpenDbContext db, PostcodeTable postcodes, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
-    private const double MetresPerDegreeLatitude = 111_320;
 
     public async Task<PublisherProblem> PublisherProblemAsync(string userId, CancellationToken ct)
     {
@@ -81,13 +80,11 @@ public sealed class VolunteerOffers(
         GeoPoint from, int radiusKm, HelpCategories? category, string? exceptVolunteerId, Guid? blockedByCircleId, CancellationToken ct)
     {
         var metres = radiusKm * 1000.0;
-        var latitudeSpan = metres / MetresPerDegreeLatitude;
-        var longitudeSpan = latitudeSpan / Math.Cos(from.Latitude * Math.PI / 180);
+        var box = from.BoxAround(metres);
         var since = clock.GetUtcNow().AddDays(-HelpOffer.ShownForDays);
         var query = db.Set<HelpOffer>().AsNoTracking().Include(o => o.Volunteer)
             .Where(o => o.WithdrawnAt == null && o.PublishedAt > since && o.VolunteerId != exceptVolunteerId)
-            .Where(o => o.Latitude >= from.Latitude - latitudeSpan && o.Latitude <= from.Latitude + latitudeSpan
-                     && o.Longitude >= from.Longitude - longitudeSpan && o.Longitude <= from.Longitude + longitudeSpan);
+            .Where(o => o.Latitude >= box.South && o.Latitude <= box.North && o.Longitude >= box.West && o.Longitude <= box.East);
         if (category is { } only) query = query.Where(o => o.Category == only);
         if (blockedByCircleId is { } circleId)
             query = query.Where(o => !db.Set<VolunteerBlock>().Any(b => b.CircleId == circleId && b.VolunteerId == o.VolunteerId));

@@ -20,10 +20,6 @@ public static class RequestFormat
         return text["Request.When.Flexible", lastDay.ToString("dddd d MMMM")];
     }
 
-    /// <summary>The last day of a flexible request, or the day of a window, for forms and sorting.</summary>
-    public static DateOnly Day(DateTimeOffset? startsAt, DateTimeOffset endsAt) =>
-        DateOnly.FromDateTime((startsAt ?? endsAt.AddDays(-1)).ToAmsterdam().DateTime);
-
     /// <summary>"300 m" or "1,2 km", in the reader's language.</summary>
     public static string Distance(int metres) =>
         metres < 1000 ? $"{metres} m" : string.Create(CultureInfo.CurrentCulture, $"{metres / 1000.0:0.0} km");

@@ -11,7 +11,6 @@ namespace Wehelpen.Web.Features.Requests;
 public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, TimeProvider clock)
 {
     public const int ClosedShown = 30;
-    private const double MetresPerDegreeLatitude = 111_320;
 
     public async Task<CircleRequestsResponse> ForCircleAsync(CircleMembership me, CancellationToken ct)
     {
@@ -41,13 +40,11 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
 
         var now = clock.GetUtcNow();
         var radius = radiusKm * 1000.0;
-        var dLat = radius / MetresPerDegreeLatitude;
-        var dLon = radius / (MetresPerDegreeLatitude * Math.Cos(home.Latitude * Math.PI / 180));
+        var box = home.BoxAround(radius);
         var categories = HelpCategory.Split(profile.Categories).ToList();
         var candidates = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
             .Where(r => r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
-            .Where(r => r.Latitude >= home.Latitude - dLat && r.Latitude <= home.Latitude + dLat
-                     && r.Longitude >= home.Longitude - dLon && r.Longitude <= home.Longitude + dLon)
+            .Where(r => r.Latitude >= box.South && r.Latitude <= box.North && r.Longitude >= box.West && r.Longitude <= box.East)
             .Where(r => categories.Contains(r.Category) && r.RequestedById != userId)
             .Where(r => !db.Set<VolunteerBlock>().Any(b => b.CircleId == r.CircleId && b.VolunteerId == userId))
             .ToListAsync(ct);
