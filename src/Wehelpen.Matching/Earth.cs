@@ -12,18 +12,18 @@ public static class Earth
     private const double MetresPerDegreeLatitude = RadiusMetres * Math.PI / 180;
     private const double RadiansPerDegree = Math.PI / 180;
 
-    public static double DistanceMetres(double latitude1, double longitude1, double latitude2, double longitude2)
-    {
-        var lat1 = latitude1 * RadiansPerDegree;
-        var lat2 = latitude2 * RadiansPerDegree;
-        var sinLat = Math.Sin((lat2 - lat1) / 2);
-        var sinLon = Math.Sin((longitude2 - longitude1) * RadiansPerDegree / 2);
-        var h = sinLat * sinLat + Math.Cos(lat1) * Math.Cos(lat2) * sinLon * sinLon;
-        return 2 * RadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
+    public static double DistanceMetres(double latitude1, double longitude1, double latitude2, double longitude2) =>
+        Haversine(latitude1, CosLatitude(latitude1), longitude1, latitude2, CosLatitude(latitude2), longitude2);
 
     /// <summary>Whether the point lies within the radius of the centre (a point exactly on the circle does).</summary>
-    public static bool Within(double centreLatitude, double centreLongitude, double radiusMetres, double latitude, double longitude, out double distanceMetres)
+    public static bool Within(double centreLatitude, double centreLongitude, double radiusMetres, double latitude, double longitude, out double distanceMetres) =>
+        Within(centreLatitude, CosLatitude(centreLatitude), centreLongitude, radiusMetres, latitude, CosLatitude(latitude), longitude, out distanceMetres);
+
+    /// <summary>The cosine of a latitude, as the distance functions use it: matching keeps it beside each home.</summary>
+    public static double CosLatitude(double latitude) => Math.Cos(latitude * RadiansPerDegree);
+
+    internal static bool Within(double centreLatitude, double centreCos, double centreLongitude, double radiusMetres,
+        double latitude, double cos, double longitude, out double distanceMetres)
     {
         // The difference in latitude alone is never more than the distance: most far points are dropped before any
         // trigonometry, with a margin so that rounding never drops a point on the edge.
@@ -32,8 +32,18 @@ public static class Earth
             distanceMetres = double.PositiveInfinity;
             return false;
         }
-        distanceMetres = DistanceMetres(centreLatitude, centreLongitude, latitude, longitude);
+        distanceMetres = Haversine(centreLatitude, centreCos, centreLongitude, latitude, cos, longitude);
         return distanceMetres <= radiusMetres;
+    }
+
+    // With the cosines worked out beforehand, so that the same pair of points always gives the same metres, whether
+    // a cosine was kept or computed on the spot.
+    private static double Haversine(double latitude1, double cos1, double longitude1, double latitude2, double cos2, double longitude2)
+    {
+        var sinLat = Math.Sin((latitude2 - latitude1) * RadiansPerDegree / 2);
+        var sinLon = Math.Sin((longitude2 - longitude1) * RadiansPerDegree / 2);
+        var h = sinLat * sinLat + cos1 * cos2 * sinLon * sinLon;
+        return 2 * RadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     /// <summary>

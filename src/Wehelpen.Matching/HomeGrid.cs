@@ -1,13 +1,15 @@
-using System.Runtime.InteropServices;
+using System.Numerics;
 
 namespace Wehelpen.Matching;
 
 /// <summary>
-/// Radius volunteers by home, in a grid per radius class. A volunteer whose radius is at most R sits in one cell of
-/// R's level (cells of R/2); whoever can reach a point lives within R of it, so a query reads only the cells of the
-/// rectangle within R of the point, at each level in use. One entry per volunteer, and a change moves one entry.
-/// Cells hold the volunteers' <see cref="Candidate"/> data inline, so a query reads memory in runs instead of
-/// chasing a pointer per candidate. Callers hold the engine's lock.
+/// Radius volunteers by home, in a grid per radius class and, within a cell, per category. A volunteer whose radius
+/// is at most R sits in one cell of R's level (cells of R by R); whoever can reach a point lives within R of it, so a
+/// query reads only the cells of the rectangle within R of the point (3 by 3 or so) at each level in use, and in each
+/// cell only the request's category. A volunteer is copied once per category they help with; a change moves those
+/// copies. The copies hold the volunteers' <see cref="Candidate"/> data inline, so a query reads memory in runs
+/// instead of chasing a pointer per candidate; reading memory, not arithmetic, is what a query spends its time on,
+/// hence few large cells. Callers hold the engine's lock.
 /// </summary>
 internal sealed class HomeGrid
 {
@@ -29,10 +31,35 @@ internal sealed class HomeGrid
         _levels = [.. radii.Select(r => new Level(r))];
     }
 
-    public (Cell Cell, int Index) Add(in Candidate candidate)
+    /// <summary>Where a volunteer's copies are: one per category bit, in bit order.</summary>
+    internal sealed class Place(Level level, int categories)
+    {
+        public Level Level { get; } = level;
+        public int Categories { get; } = categories;
+        public Bucket[] Buckets { get; } = new Bucket[BitOperations.PopCount((uint)categories)];
+        public int[] Positions { get; } = new int[BitOperations.PopCount((uint)categories)];
+    }
+
+    public Place Add(in Candidate candidate)
     {
         var radius = candidate.RadiusMetres;
         return _levels.First(l => radius <= l.MaxRadiusMetres).Add(in candidate);
+    }
+
+    public void Remove(Place place)
+    {
+        var copy = 0;
+        foreach (var bit in Bits(place.Categories))
+        {
+            place.Buckets[copy].RemoveAt(place.Positions[copy], bit);
+            copy++;
+        }
+        place.Level.Count--;
+    }
+
+    public void UpdateStats(Place place, VolunteerStats stats)
+    {
+        for (var copy = 0; copy < place.Buckets.Length; copy++) place.Buckets[copy].Slots[place.Positions[copy]].Candidate.Take(stats);
     }
 
     public void Clear()
@@ -44,6 +71,7 @@ internal sealed class HomeGrid
     public void Match(PreparedQuery q, TopK top, ref int eligible, ref int overCap)
     {
         var query = q.Query;
+        var bit = BitOperations.TrailingZeroCount(query.Category);
         foreach (var level in _levels)
         {
             if (level.Count == 0) continue;
@@ -53,11 +81,11 @@ internal sealed class HomeGrid
             for (var y = y0; y <= y1; y++)
             for (var x = x0; x <= x1; x++)
             {
-                if (!level.Cells.TryGetValue(Key(x, y), out var cell)) continue;
-                var slots = cell.Slots;
-                for (var i = 0; i < cell.Count; i++)
+                if (!level.Buckets.TryGetValue(Key(x, y, bit), out var bucket)) continue;
+                var slots = bucket.Slots;
+                for (var i = 0; i < bucket.Count; i++)
                 {
-                    ref readonly var candidate = ref slots[i];
+                    ref readonly var candidate = ref slots[i].Candidate;
                     switch (MatchRules.Check(in candidate, q, out var distance))
                     {
                         case MatchRules.Outcome.Yes:
@@ -73,62 +101,79 @@ internal sealed class HomeGrid
         }
     }
 
-    private static long Key(int x, int y) => ((long)y << 32) | (uint)x;
+    // Cell coordinates stay far within 27 bits for any step this grid uses (a cell is at least 2.5 km).
+    private static long Key(int x, int y, int bit) => ((long)(y & 0x7FF_FFFF) << 32) | ((long)(x & 0x7FF_FFFF) << 5) | (uint)bit;
 
     internal sealed class Level(double maxRadiusMetres)
     {
-        private readonly double _latitudeStep = maxRadiusMetres / 2 / MetresPerDegreeLatitude;
-        private readonly double _longitudeStep = maxRadiusMetres / 2 / MetresPerDegreeLatitude * LongitudeStretch;
+        private readonly double _latitudeStep = maxRadiusMetres / MetresPerDegreeLatitude;
+        private readonly double _longitudeStep = maxRadiusMetres / MetresPerDegreeLatitude * LongitudeStretch;
 
         public double MaxRadiusMetres { get; } = maxRadiusMetres;
-        public Dictionary<long, Cell> Cells { get; } = [];
+        public Dictionary<long, Bucket> Buckets { get; } = [];
         public int Count { get; set; }
 
         public (int X, int Y) CellOf(double latitude, double longitude) =>
             ((int)Math.Floor(longitude / _longitudeStep), (int)Math.Floor(latitude / _latitudeStep));
 
-        public (Cell, int) Add(in Candidate candidate)
+        public Place Add(in Candidate candidate)
         {
             var (x, y) = CellOf(candidate.Latitude, candidate.Longitude);
-            ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(Cells, Key(x, y), out _);
-            cell ??= new Cell(this);
+            var place = new Place(this, candidate.Categories);
+            var copy = 0;
+            foreach (var bit in Bits(place.Categories))
+            {
+                if (!Buckets.TryGetValue(Key(x, y, bit), out var bucket)) Buckets.Add(Key(x, y, bit), bucket = new Bucket());
+                place.Buckets[copy] = bucket;
+                place.Positions[copy] = bucket.Add(in candidate, place);
+                copy++;
+            }
             Count++;
-            return (cell, cell.Add(in candidate));
+            return place;
         }
 
         public void Clear()
         {
-            Cells.Clear();
+            Buckets.Clear();
             Count = 0;
         }
     }
 
-    internal sealed class Cell(Level level)
+    /// <summary>The volunteers of one cell who help with one category.</summary>
+    internal sealed class Bucket
     {
-        public Candidate[] Slots = new Candidate[4];
+        public Slot[] Slots = new Slot[4];
         public int Count;
 
-        /// <summary>Called with (volunteer id, new index) when removing moved the last slot into the gap.</summary>
-        public int Add(in Candidate candidate)
+        public int Add(in Candidate candidate, Place place)
         {
             if (Count == Slots.Length) Array.Resize(ref Slots, Count * 2);
-            Slots[Count] = candidate;
+            Slots[Count] = new Slot { Candidate = candidate, Place = place };
             return Count++;
         }
 
-        /// <summary>Removes a slot by moving the last one into it; returns the volunteer that moved, if any.</summary>
-        public Volunteer? RemoveAt(int index)
+        /// <summary>Removes a slot by moving the last one into it, and tells the moved volunteer's place.</summary>
+        public void RemoveAt(int index, int bit)
         {
             var last = --Count;
-            level.Count--;
-            Volunteer? moved = null;
             if (index != last)
             {
                 Slots[index] = Slots[last];
-                moved = Slots[index].Volunteer;
+                var moved = Slots[index].Place;
+                moved.Positions[BitOperations.PopCount((uint)moved.Categories & ((1u << bit) - 1))] = index;
             }
             Slots[last] = default;
-            return moved;
         }
+    }
+
+    internal struct Slot
+    {
+        public Candidate Candidate;
+        public Place Place;
+    }
+
+    private static IEnumerable<int> Bits(int mask)
+    {
+        for (var bits = (uint)mask; bits != 0; bits &= bits - 1) yield return BitOperations.TrailingZeroCount(bits);
     }
 }

@@ -22,7 +22,7 @@ public static class MatchRules
         if (!WeekSlots.Available(c.Availability, query.WeekSlots)) return Outcome.No;
         var covered = c.HasChosenAreas
             ? c.Volunteer.Area.Covers(query.Latitude, query.Longitude, query.RadiusFactor, out distanceMetres)
-            : Earth.Within(c.Latitude, c.Longitude, c.RadiusMetres * query.RadiusFactor, query.Latitude, query.Longitude, out distanceMetres);
+            : Earth.Within(c.Latitude, c.CosLatitude, c.Longitude, c.RadiusMetres * query.RadiusFactor, query.Latitude, q.CosLatitude, query.Longitude, out distanceMetres);
         if (!covered || q.Excludes(in c)) return Outcome.No;
         return c.AlertsSince(q.FairnessSince) >= q.Options.AlertsPerWeek ? Outcome.OverWeeklyCap : Outcome.Yes;
     }
@@ -61,14 +61,13 @@ public static class MatchRules
 
     internal static VolunteerMatch Explain(in Candidate c, MatchQuery q, double score, double distanceMetres)
     {
-        var v = c.Volunteer;
-        var anyTime = (v.Availability & WeekSlots.All) == 0;
-        return new(v.Id, score, new MatchReasons(
+        var anyTime = (c.Availability & WeekSlots.All) == 0;
+        return new(c.Id, score, new MatchReasons(
             distanceMetres,
-            v.Area.IsChosenAreas,
-            !v.Area.IsChosenAreas && distanceMetres > v.Area.RadiusMetres,
-            v.Categories & q.Category,
-            anyTime ? q.WeekSlots : v.Availability & q.WeekSlots,
+            c.HasChosenAreas,
+            !c.HasChosenAreas && distanceMetres > c.RadiusMetres,
+            c.Categories & q.Category,
+            anyTime ? q.WeekSlots : c.Availability & q.WeekSlots,
             anyTime,
             c.OpenClaims,
             c.AlertsSince(q.Now - VolunteerStats.FairnessWindow),

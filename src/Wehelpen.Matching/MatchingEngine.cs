@@ -78,7 +78,7 @@ public sealed class MatchingEngine
     {
         if (!_volunteers.TryGetValue(volunteerId, out var entry)) return;
         entry.Stats = stats;
-        if (entry.Cell is { } cell) cell.Slots[entry.SlotIndex].Take(stats);
+        if (entry.Place is { } place) _radiusVolunteers.UpdateStats(place, stats);
         else entry.AreaCandidate.Take(stats);
     });
 
@@ -156,17 +156,13 @@ public sealed class MatchingEngine
     {
         _volunteers.Add(entry.Volunteer.Id, entry);
         if (entry.Volunteer.Area.IsChosenAreas) _areaVolunteers.Insert(entry.AreaEnvelope, entry);
-        else (entry.Cell, entry.SlotIndex) = _radiusVolunteers.Add(in entry.AreaCandidate);
+        else entry.Place = _radiusVolunteers.Add(in entry.AreaCandidate);
     }
 
     private bool RemoveVolunteer(string volunteerId)
     {
         if (!_volunteers.Remove(volunteerId, out var old)) return false;
-        if (old.Cell is { } cell)
-        {
-            if (cell.RemoveAt(old.SlotIndex) is { } moved) _volunteers[moved.Id].SlotIndex = old.SlotIndex;
-            old.Cell = null;
-        }
+        if (old.Place is { } place) _radiusVolunteers.Remove(place);
         else _areaVolunteers.Remove(old.AreaEnvelope, old);
         return true;
     }
@@ -212,11 +208,11 @@ public sealed class MatchingEngine
         public Envelope AreaEnvelope { get; } = volunteer.Area.Envelope();
         public VolunteerStats Stats { get; set; } = stats;
 
-        /// <summary>The matching data: the grid copies it into its cell; a volunteer with chosen areas keeps it here.</summary>
+        /// <summary>The matching data: the grid copies it into its cell; a volunteer with chosen areas is matched from here.</summary>
         public Candidate AreaCandidate = Candidate.From(volunteer, stats);
 
-        public HomeGrid.Cell? Cell;
-        public int SlotIndex;
+        /// <summary>Where the grid keeps a radius volunteer; null for chosen areas.</summary>
+        public HomeGrid.Place? Place;
     }
 
     private sealed class IndexedRequest(OpenRequest request)

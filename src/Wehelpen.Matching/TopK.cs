@@ -1,46 +1,87 @@
 namespace Wehelpen.Matching;
 
 /// <summary>
-/// The best k candidates seen so far, kept sorted best first. k is small (a wave), so an insertion into a sorted
-/// array beats a heap, and a candidate worse than the current k-th costs one comparison.
+/// The best k candidates seen so far: a heap with the worst of them on top, so that a candidate that does not beat
+/// it costs one comparison, and one that does costs log k moves of an index. Best first when read out.
 /// </summary>
-internal sealed class TopK(int k)
+internal sealed class TopK
 {
-    private readonly (Candidate Candidate, double Score, double Distance)[] _items = new (Candidate, double, double)[Math.Max(k, 0)];
+    private readonly Candidate[] _candidates;
+    private readonly double[] _scores;
+    private readonly double[] _distances;
+    private readonly int[] _heap;
+
+    public TopK(int k)
+    {
+        var size = Math.Max(k, 0);
+        (_candidates, _scores, _distances, _heap) = (new Candidate[size], new double[size], new double[size], new int[size]);
+    }
 
     public int Count { get; private set; }
 
     public void Offer(in Candidate candidate, double score, double distance)
     {
-        if (_items.Length == 0) return;
-        if (Count == _items.Length)
+        if (_heap.Length == 0) return;
+        int slot;
+        if (Count < _heap.Length)
         {
-            ref readonly var worst = ref _items[Count - 1];
-            if (Compare(in candidate, score, distance, in worst) >= 0) return;
-            Count--;
+            slot = Count;
+            _heap[Count] = slot;
+            Store(slot, in candidate, score, distance);
+            SiftUp(Count++);
+            return;
         }
-        var at = Count;
-        while (at > 0 && Compare(in candidate, score, distance, in _items[at - 1]) < 0)
-        {
-            _items[at] = _items[at - 1];
-            at--;
-        }
-        _items[at] = (candidate, score, distance);
-        Count++;
+        slot = _heap[0];
+        if (Compare(score, distance, in candidate, slot) >= 0) return;
+        Store(slot, in candidate, score, distance);
+        SiftDown(0);
     }
 
     public IReadOnlyList<VolunteerMatch> Explain(MatchQuery query)
     {
-        var result = new VolunteerMatch[Count];
-        for (var i = 0; i < Count; i++) result[i] = MatchRules.Explain(in _items[i].Candidate, query, _items[i].Score, _items[i].Distance);
-        return result;
+        var order = _heap[..Count];
+        Array.Sort(order, (a, b) => Compare(_scores[a], _distances[a], in _candidates[a], b));
+        return [.. order.Select(i => MatchRules.Explain(in _candidates[i], query, _scores[i], _distances[i]))];
     }
 
-    // Scores and distances settle nearly every comparison; the id (behind a pointer) only breaks exact ties.
-    private static int Compare(in Candidate candidate, double score, double distance, in (Candidate Candidate, double Score, double Distance) other)
+    private void Store(int slot, in Candidate candidate, double score, double distance) =>
+        (_candidates[slot], _scores[slot], _distances[slot]) = (candidate, score, distance);
+
+    /// <summary>
+    /// Below zero when the first ranks before the candidate in <paramref name="slot"/>, as <see cref="MatchRules.Compare"/>
+    /// orders them; the ids (behind a pointer each) are read only when score and distance are equal.
+    /// </summary>
+    private int Compare(double score, double distance, in Candidate candidate, int slot)
     {
-        if (score != other.Score) return other.Score.CompareTo(score);
-        if (distance != other.Distance) return distance.CompareTo(other.Distance);
-        return string.CompareOrdinal(candidate.Volunteer.Id, other.Candidate.Volunteer.Id);
+        if (score != _scores[slot]) return _scores[slot].CompareTo(score);
+        if (distance != _distances[slot]) return distance.CompareTo(_distances[slot]);
+        return MatchRules.Compare(score, distance, candidate.Id, _scores[slot], _distances[slot], _candidates[slot].Id);
+    }
+
+    // The heap keeps the worst on top: a parent never ranks before its children.
+    private bool RanksBefore(int slotA, int slotB) => Compare(_scores[slotA], _distances[slotA], in _candidates[slotA], slotB) < 0;
+
+    private void SiftUp(int at)
+    {
+        while (at > 0)
+        {
+            var parent = (at - 1) / 2;
+            if (!RanksBefore(_heap[parent], _heap[at])) return;
+            (_heap[parent], _heap[at]) = (_heap[at], _heap[parent]);
+            at = parent;
+        }
+    }
+
+    private void SiftDown(int at)
+    {
+        while (true)
+        {
+            int left = 2 * at + 1, right = left + 1, worst = at;
+            if (left < Count && RanksBefore(_heap[worst], _heap[left])) worst = left;
+            if (right < Count && RanksBefore(_heap[worst], _heap[right])) worst = right;
+            if (worst == at) return;
+            (_heap[worst], _heap[at]) = (_heap[at], _heap[worst]);
+            at = worst;
+        }
     }
 }
