@@ -25,9 +25,17 @@ public static class Earth
     internal static bool Within(double centreLatitude, double centreCos, double centreLongitude, double radiusMetres,
         double latitude, double cos, double longitude, out double distanceMetres)
     {
-        // The difference in latitude alone is never more than the distance: most far points are dropped before any
-        // trigonometry, with a margin so that rounding never drops a point on the edge.
-        if (Math.Abs(latitude - centreLatitude) * MetresPerDegreeLatitude > radiusMetres * (1 + 1e-9) + 1e-6)
+        // Most points a query looks at are too far; a lower bound on their distance without trigonometry drops them
+        // (with a margin, so that rounding never drops a point on the edge). The haversine below equals
+        // 2R asin(sqrt(h)) with h = sin²(dLat/2) + cos1 cos2 sin²(dLon/2); as sin x >= x (1 - x²/6) for x >= 0 and
+        // asin y >= y, the distance is at least 2R sqrt(h') with h' built from those lower bounds of the sines.
+        var halfLat = Math.Abs(latitude - centreLatitude) * RadiansPerDegree / 2;
+        var halfLon = Math.Abs(longitude - centreLongitude) * RadiansPerDegree / 2;
+        var sinLatAtLeast = Math.Max(0, halfLat * (1 - halfLat * halfLat / 6));
+        var sinLonAtLeast = Math.Max(0, halfLon * (1 - halfLon * halfLon / 6));
+        var hAtLeast = sinLatAtLeast * sinLatAtLeast + centreCos * cos * sinLonAtLeast * sinLonAtLeast;
+        var limit = radiusMetres * (1 + 1e-9) + 1e-6;
+        if (4 * RadiusMetres * RadiusMetres * hAtLeast > limit * limit)
         {
             distanceMetres = double.PositiveInfinity;
             return false;

@@ -13,6 +13,7 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
     [BindProperty] public InputModel Input { get; set; } = new();
     public PlaceResponse? Place { get; private set; }
     public PlaceMap? Map { get; private set; }
+    public IReadOnlyList<string> ChosenAreas { get; private set; } = [];
     [TempData] public bool Saved { get; set; }
 
     private const int UnreadableRadius = -1;
@@ -26,6 +27,8 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
         public int? ServiceRadiusKm { get; set; }
         /// <summary>"Monday:Morning" per ticked box.</summary>
         public List<string> Availability { get; set; } = [];
+        /// <summary>PC4 codes as typed: "1091, 1092 1093".</summary>
+        public string? Areas { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -41,6 +44,7 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
             Categories = [.. (profile.Volunteer?.Categories ?? []).Select(c => char.ToUpperInvariant(c[0]) + c[1..])],
             ServiceRadiusKm = profile.Volunteer?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm,
             Availability = [.. (profile.Volunteer?.Availability ?? []).Select(s => $"{s.Day}:{s.Part}")],
+            Areas = string.Join(", ", profile.Volunteer?.Areas ?? []),
         };
         return Page();
     }
@@ -56,7 +60,8 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
             Input.Postcode,
             Language: null,
             Input.Roles,
-            new VolunteerSettings(Input.Categories, Input.ServiceRadiusKm, [.. AvailabilityGrid.Parse(Input.Availability)]));
+            new VolunteerSettings(Input.Categories, Input.ServiceRadiusKm, [.. AvailabilityGrid.Parse(Input.Availability)],
+                (Input.Areas ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)));
         var (profile, errors) = await editor.UpdateAsync(User.RequiredUserId(), update, ct);
         if (profile is null)
         {
@@ -73,8 +78,11 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
     private void Show(ProfileResponse profile)
     {
         Place = profile.Place;
+        var volunteer = profile.Roles.Contains(Roles.Volunteer) ? profile.Volunteer : null;
+        ChosenAreas = volunteer?.Areas ?? [];
+        // A radius drawn around home would mislead someone who chose areas instead.
         if (profile.Place is { } place)
             Map = PlaceMap.Around(postcodes, new GeoPoint(place.Latitude, place.Longitude), place.Pc4,
-                profile.Roles.Contains(Roles.Volunteer) ? profile.Volunteer?.ServiceRadiusKm : null);
+                ChosenAreas.Count == 0 ? volunteer?.ServiceRadiusKm : null);
     }
 }

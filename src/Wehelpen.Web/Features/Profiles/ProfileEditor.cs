@@ -17,6 +17,7 @@ public sealed class ProfileEditor(
     WehelpenDbContext db,
     UserManager<ApplicationUser> users,
     PostcodeTable postcodes,
+    Pc4Areas areas,
     IStringLocalizer<SharedResource> text)
 {
     public async Task<ProfileResponse?> GetAsync(string userId, CancellationToken ct)
@@ -56,7 +57,8 @@ public sealed class ProfileEditor(
         if (volunteer is not null)
         {
             user.VolunteerProfile ??= new VolunteerProfile { UserId = user.Id };
-            (user.VolunteerProfile.Categories, user.VolunteerProfile.ServiceRadiusKm, user.VolunteerProfile.Availability) = volunteer.Value;
+            var profile = user.VolunteerProfile;
+            (profile.Categories, profile.ServiceRadiusKm, profile.Availability, profile.ServiceAreas) = volunteer.Value;
         }
         await db.SaveChangesAsync(ct);
 
@@ -71,7 +73,7 @@ public sealed class ProfileEditor(
         return (await DescribeAsync(user), errors);
     }
 
-    private (HelpCategories, int, WeeklyAvailability)? ValidateVolunteer(VolunteerSettings? settings, FieldErrors errors)
+    private (HelpCategories, int, WeeklyAvailability, string?)? ValidateVolunteer(VolunteerSettings? settings, FieldErrors errors)
     {
         var categories = HelpCategories.None;
         foreach (var name in settings?.Categories ?? [])
@@ -89,7 +91,21 @@ public sealed class ProfileEditor(
             errors.Add("volunteer.serviceRadiusKm", text["Validation.RadiusRange", VolunteerProfile.MinRadiusKm, VolunteerProfile.MaxRadiusKm]);
 
         var availability = WeeklyAvailability.From((settings?.Availability ?? []).Select(s => (s.Day, s.Part)));
-        return (categories, radius, availability);
+        return (categories, radius, availability, ValidateAreas(settings?.Areas, errors));
+    }
+
+    /// <summary>The chosen PC4 areas as stored, or null for none; every code must be a PC4 where people live.</summary>
+    private string? ValidateAreas(IReadOnlyList<string>? chosen, FieldErrors errors)
+    {
+        var codes = (chosen ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var code in codes)
+        {
+            var lookup = postcodes.Lookup(code);
+            if (code.Length != 4 || !lookup.IsUsable || areas.Cell(code) is null)
+                errors.Add("volunteer.areas", text["Validation.AreaUnknown", code]);
+        }
+        if (codes.Count > Pc4Areas.MaxChosen) errors.Add("volunteer.areas", text["Validation.AreasTooMany", Pc4Areas.MaxChosen]);
+        return codes.Count == 0 ? null : string.Join(' ', codes);
     }
 
     private async Task<ProfileResponse> DescribeAsync(ApplicationUser user)
@@ -102,7 +118,8 @@ public sealed class ProfileEditor(
             ? new VolunteerSettings(
                 HelpCategory.Split(v.Categories).Select(c => JsonName(c.ToString())).ToList(),
                 v.ServiceRadiusKm,
-                v.Availability.Slots().Select(s => new AvailabilitySlot(s.Day, s.Part)).ToList())
+                v.Availability.Slots().Select(s => new AvailabilitySlot(s.Day, s.Part)).ToList(),
+                v.ChosenAreas)
             : null;
         return new ProfileResponse(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage, roles, place, volunteer);
     }
