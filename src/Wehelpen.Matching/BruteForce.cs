@@ -17,17 +17,7 @@ public static class BruteForce
         int eligible = 0, overCap = 0;
         for (var i = 0; i < volunteers.Length; i++)
         {
-            ref readonly var candidate = ref volunteers[i];
-            switch (MatchRules.Check(in candidate, prepared, out var distance))
-            {
-                case MatchRules.Outcome.Yes:
-                    eligible++;
-                    top.Offer(in candidate, MatchRules.Score(in candidate, distance, query.Now, options), distance);
-                    break;
-                case MatchRules.Outcome.OverWeeklyCap:
-                    overCap++;
-                    break;
-            }
+            MatchRules.Consider(in volunteers[i], prepared, top, ref eligible, ref overCap);
         }
         return new MatchResult(top.Explain(query), eligible, overCap);
     }

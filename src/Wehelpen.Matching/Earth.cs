@@ -22,38 +22,6 @@ public static class Earth
     /// <summary>The cosine of a latitude, as the distance functions use it: matching keeps it beside each home.</summary>
     public static double CosLatitude(double latitude) => Math.Cos(latitude * RadiansPerDegree);
 
-    internal static bool Within(double centreLatitude, double centreCos, double centreLongitude, double radiusMetres,
-        double latitude, double cos, double longitude, out double distanceMetres)
-    {
-        // Most points a query looks at are too far; a lower bound on their distance without trigonometry drops them
-        // (with a margin, so that rounding never drops a point on the edge). The haversine below equals
-        // 2R asin(sqrt(h)) with h = sin²(dLat/2) + cos1 cos2 sin²(dLon/2); as sin x >= x (1 - x²/6) for x >= 0 and
-        // asin y >= y, the distance is at least 2R sqrt(h') with h' built from those lower bounds of the sines.
-        var halfLat = Math.Abs(latitude - centreLatitude) * RadiansPerDegree / 2;
-        var halfLon = Math.Abs(longitude - centreLongitude) * RadiansPerDegree / 2;
-        var sinLatAtLeast = Math.Max(0, halfLat * (1 - halfLat * halfLat / 6));
-        var sinLonAtLeast = Math.Max(0, halfLon * (1 - halfLon * halfLon / 6));
-        var hAtLeast = sinLatAtLeast * sinLatAtLeast + centreCos * cos * sinLonAtLeast * sinLonAtLeast;
-        var limit = radiusMetres * (1 + 1e-9) + 1e-6;
-        if (4 * RadiusMetres * RadiusMetres * hAtLeast > limit * limit)
-        {
-            distanceMetres = double.PositiveInfinity;
-            return false;
-        }
-        distanceMetres = Haversine(centreLatitude, centreCos, centreLongitude, latitude, cos, longitude);
-        return distanceMetres <= radiusMetres;
-    }
-
-    // With the cosines worked out beforehand, so that the same pair of points always gives the same metres, whether
-    // a cosine was kept or computed on the spot.
-    private static double Haversine(double latitude1, double cos1, double longitude1, double latitude2, double cos2, double longitude2)
-    {
-        var sinLat = Math.Sin((latitude2 - latitude1) * RadiansPerDegree / 2);
-        var sinLon = Math.Sin((longitude2 - longitude1) * RadiansPerDegree / 2);
-        var h = sinLat * sinLat + cos1 * cos2 * sinLon * sinLon;
-        return 2 * RadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
-
     /// <summary>
     /// The latitude/longitude rectangle that holds every point within <paramref name="metres"/> of the given point.
     /// The longitude span is taken at the rectangle's poleward edge, where a degree is shortest, so that no point near
@@ -65,5 +33,69 @@ public static class Earth
         var poleward = Math.Min(89.9, Math.Abs(latitude) + latitudeSpan);
         var longitudeSpan = latitudeSpan / Math.Cos(poleward * RadiansPerDegree);
         return new Envelope(longitude - longitudeSpan, longitude + longitudeSpan, latitude - latitudeSpan, latitude + latitudeSpan);
+    }
+
+    internal static bool Within(double centreLatitude, double centreCos, double centreLongitude, double radiusMetres,
+        double latitude, double cos, double longitude, out double distanceMetres)
+    {
+        var bounds = Bounds(centreLatitude, centreCos, centreLongitude, latitude, cos, longitude);
+        if (bounds.SurelyBeyond(radiusMetres))
+        {
+            distanceMetres = double.PositiveInfinity;
+            return false;
+        }
+        distanceMetres = Haversine(centreLatitude, centreCos, centreLongitude, latitude, cos, longitude);
+        return distanceMetres <= radiusMetres;
+    }
+
+    /// <summary>
+    /// Bounds on the distance between two points without trigonometry, for the many points a query only needs to
+    /// rule in or out. The haversine distance is 2R asin(sqrt(h)) with h = sin²(dLat/2) + cos1 cos2 sin²(dLon/2).
+    /// As x (1 - x²/6) &lt;= sin x &lt;= x for x &gt;= 0 and y &lt;= asin y &lt;= y / sqrt(1 - y²), the distance lies between
+    /// 2R sqrt(h-) and 2R sqrt(h+ / (1 - h+)), where h- and h+ use those bounds of the sines.
+    /// </summary>
+    internal static DistanceBounds Bounds(double latitude1, double cos1, double longitude1, double latitude2, double cos2, double longitude2)
+    {
+        var halfLat = Math.Abs(latitude2 - latitude1) * RadiansPerDegree / 2;
+        var halfLon = Math.Abs(longitude2 - longitude1) * RadiansPerDegree / 2;
+        var cosines = cos1 * cos2;
+        var sinLatAtLeast = Math.Max(0, halfLat * (1 - halfLat * halfLat / 6));
+        var sinLonAtLeast = Math.Max(0, halfLon * (1 - halfLon * halfLon / 6));
+        var hAtLeast = sinLatAtLeast * sinLatAtLeast + cosines * sinLonAtLeast * sinLonAtLeast;
+        var hAtMost = halfLat * halfLat + cosines * halfLon * halfLon;
+        var fourRSquared = 4 * RadiusMetres * RadiusMetres;
+        return new DistanceBounds(
+            fourRSquared * hAtLeast,
+            hAtMost < 1 ? fourRSquared * hAtMost / (1 - hAtMost) : double.PositiveInfinity);
+    }
+
+    /// <summary>Squared metres; each decision keeps a margin far wider than the rounding of the bounds themselves.</summary>
+    internal readonly record struct DistanceBounds(double AtLeastSquared, double AtMostSquared)
+    {
+        private const double Margin = 1e-9;
+
+        public bool SurelyBeyond(double metres)
+        {
+            var limit = metres * (1 + Margin) + 1e-6;
+            return AtLeastSquared > limit * limit;
+        }
+
+        public bool SurelyWithin(double metres)
+        {
+            var limit = metres * (1 - Margin);
+            return AtMostSquared < limit * limit;
+        }
+
+        /// <summary>A distance no larger than the true one (the rounding of the bound is far below the margin).</summary>
+        public double AtLeast => Math.Sqrt(AtLeastSquared) * (1 - Margin);
+    }
+
+    // The cosines come from CosLatitude, kept or computed on the spot: the same pair of points always gives the same metres.
+    internal static double Haversine(double latitude1, double cos1, double longitude1, double latitude2, double cos2, double longitude2)
+    {
+        var sinLat = Math.Sin((latitude2 - latitude1) * RadiansPerDegree / 2);
+        var sinLon = Math.Sin((longitude2 - longitude1) * RadiansPerDegree / 2);
+        var h = sinLat * sinLat + cos1 * cos2 * sinLon * sinLon;
+        return 2 * RadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 }

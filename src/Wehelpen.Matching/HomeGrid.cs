@@ -82,20 +82,15 @@ internal sealed class HomeGrid
             for (var x = x0; x <= x1; x++)
             {
                 if (!level.Buckets.TryGetValue(Key(x, y, bit), out var bucket)) continue;
+                // Every copy in the bucket has the category. The fields of the first look are read from their own
+                // small array; the rest of a candidate only for the few that may reach the point.
+                var near = bucket.Near;
                 var slots = bucket.Slots;
                 for (var i = 0; i < bucket.Count; i++)
                 {
-                    ref readonly var candidate = ref slots[i].Candidate;
-                    switch (MatchRules.Check(in candidate, q, out var distance))
-                    {
-                        case MatchRules.Outcome.Yes:
-                            eligible++;
-                            top.Offer(in candidate, MatchRules.Score(in candidate, distance, query.Now, q.Options), distance);
-                            break;
-                        case MatchRules.Outcome.OverWeeklyCap:
-                            overCap++;
-                            break;
-                    }
+                    ref readonly var n = ref near[i];
+                    if (MatchRules.MayReach(n.Availability, n.Latitude, n.CosLatitude, n.Longitude, n.RadiusMetres, q, out var bounds))
+                        MatchRules.ConsiderNear(in slots[i].Candidate, q, bounds, top, ref eligible, ref overCap);
                 }
             }
         }
@@ -142,13 +137,19 @@ internal sealed class HomeGrid
     /// <summary>The volunteers of one cell who help with one category.</summary>
     internal sealed class Bucket
     {
+        public NearFields[] Near = new NearFields[4];
         public Slot[] Slots = new Slot[4];
         public int Count;
 
         public int Add(in Candidate candidate, Place place)
         {
-            if (Count == Slots.Length) Array.Resize(ref Slots, Count * 2);
+            if (Count == Slots.Length)
+            {
+                Array.Resize(ref Slots, Count * 2);
+                Array.Resize(ref Near, Count * 2);
+            }
             Slots[Count] = new Slot { Candidate = candidate, Place = place };
+            Near[Count] = new NearFields(candidate.Latitude, candidate.CosLatitude, candidate.Longitude, candidate.RadiusMetres, candidate.Availability);
             return Count++;
         }
 
@@ -159,12 +160,17 @@ internal sealed class HomeGrid
             if (index != last)
             {
                 Slots[index] = Slots[last];
+                Near[index] = Near[last];
                 var moved = Slots[index].Place;
                 moved.Positions[BitOperations.PopCount((uint)moved.Categories & ((1u << bit) - 1))] = index;
             }
             Slots[last] = default;
+            Near[last] = default;
         }
     }
+
+    /// <summary>What <see cref="MatchRules.MayReach"/> reads: 40 bytes, so a query reads little memory for the many it drops.</summary>
+    internal readonly record struct NearFields(double Latitude, double CosLatitude, double Longitude, double RadiusMetres, int Availability);
 
     internal struct Slot
     {

@@ -27,27 +27,104 @@ public static class MatchRules
         return c.AlertsSince(q.FairnessSince) >= q.Options.AlertsPerWeek ? Outcome.OverWeeklyCap : Outcome.Yes;
     }
 
+    /// <summary>
+    /// <see cref="Check"/> and <see cref="Score"/> for one candidate, offered to <paramref name="top"/> and counted;
+    /// what both the index and the brute-force scan run for every volunteer they look at. The answer is exactly
+    /// theirs; the work is less: distance bounds without trigonometry settle most candidates in or out, and the exact
+    /// distance is worked out only for those that are near the edge or could still enter the top.
+    /// </summary>
+    internal static void Consider(in Candidate c, PreparedQuery q, TopK top, ref int eligible, ref int overCap)
+    {
+        var query = q.Query;
+        if ((c.Categories & query.Category) == 0) return;
+        if (c.HasChosenAreas)
+        {
+            if (!WeekSlots.Available(c.Availability, query.WeekSlots)
+                || !c.Volunteer.Area.Covers(query.Latitude, query.Longitude, query.RadiusFactor, out var distance)) return;
+            ConsiderCovered(in c, q, distance, distance, top, ref eligible, ref overCap);
+        }
+        else if (MayReach(c.Availability, c.Latitude, c.CosLatitude, c.Longitude, c.RadiusMetres, q, out var bounds))
+            ConsiderNear(in c, q, bounds, top, ref eligible, ref overCap);
+    }
+
+    /// <summary>
+    /// The first look at a radius volunteer, from the few fields the index keeps apart for it: available then, and
+    /// not surely too far (bounds on the distance without trigonometry settle most candidates).
+    /// </summary>
+    internal static bool MayReach(int availability, double latitude, double cos, double longitude, double radiusMetres, PreparedQuery q, out Earth.DistanceBounds bounds)
+    {
+        var query = q.Query;
+        if (!WeekSlots.Available(availability, query.WeekSlots))
+        {
+            bounds = default;
+            return false;
+        }
+        bounds = Earth.Bounds(latitude, cos, longitude, query.Latitude, q.CosLatitude, query.Longitude);
+        return !bounds.SurelyBeyond(radiusMetres * query.RadiusFactor);
+    }
+
+    /// <summary>A radius volunteer of the query's category who <see cref="MayReach"/> the point: settles the rest.</summary>
+    internal static void ConsiderNear(in Candidate c, PreparedQuery q, Earth.DistanceBounds bounds, TopK top, ref int eligible, ref int overCap)
+    {
+        var query = q.Query;
+        var radius = c.RadiusMetres * query.RadiusFactor;
+        if (bounds.SurelyWithin(radius))
+        {
+            ConsiderCovered(in c, q, double.NaN, bounds.AtLeast, top, ref eligible, ref overCap);
+            return;
+        }
+        var distance = Earth.Haversine(c.Latitude, c.CosLatitude, c.Longitude, query.Latitude, q.CosLatitude, query.Longitude);
+        if (distance <= radius) ConsiderCovered(in c, q, distance, distance, top, ref eligible, ref overCap);
+    }
+
+    /// <summary>
+    /// A volunteer whose area covers the point, with the distance (NaN when not worked out yet) and a lower bound on
+    /// it. The exact distance is worked out only for a candidate that could still enter the top.
+    /// </summary>
+    private static void ConsiderCovered(in Candidate c, PreparedQuery q, double distance, double atLeast, TopK top, ref int eligible, ref int overCap)
+    {
+        if (q.Excludes(in c)) return;
+        var options = q.Options;
+        var alerts = c.AlertsSince(q.FairnessSince);
+        if (alerts >= options.AlertsPerWeek)
+        {
+            overCap++;
+            return;
+        }
+        eligible++;
+        var toBeat = top.ScoreToBeat;
+        var others = OtherParts(in c, alerts, q.Query.Now, options);
+        // The score falls with distance: at distance 0, and then at the lower bound, is the most it can reach.
+        if (options.DistanceWeight + others < toBeat || DistancePart(atLeast, options) + others < toBeat) return;
+        if (double.IsNaN(distance))
+        {
+            var query = q.Query;
+            distance = Earth.Haversine(c.Latitude, c.CosLatitude, c.Longitude, query.Latitude, q.CosLatitude, query.Longitude);
+        }
+        top.Offer(in c, DistancePart(distance, options) + others, distance);
+    }
+
     /// <summary>Between 0 and 1, higher is better: near, not busy, not asked lately, and keeps their word.</summary>
     public static double Score(double distanceMetres, VolunteerStats stats, DateTimeOffset now, MatchingOptions options)
     {
         var candidate = new Candidate();
         candidate.Take(stats);
-        return Score(in candidate, distanceMetres, now, options);
+        return DistancePart(distanceMetres, options) + OtherParts(in candidate, candidate.AlertsSince(now - VolunteerStats.FairnessWindow), now, options);
     }
 
-    internal static double Score(in Candidate c, double distanceMetres, DateTimeOffset now, MatchingOptions options)
+    private static double DistancePart(double distanceMetres, MatchingOptions options) =>
+        options.DistanceWeight / (1 + distanceMetres / options.ReferenceDistanceMetres);
+
+    /// <summary>Load, fairness and reliability.</summary>
+    private static double OtherParts(in Candidate c, int alertsThisWeek, DateTimeOffset now, MatchingOptions options)
     {
-        var distance = 1 / (1 + distanceMetres / options.ReferenceDistanceMetres);
-        var load = 1.0 / (1 + c.OpenClaims);
         var fairness = 1.0;
         if (c.Alerts is not null)
         {
-            var alerts = c.AlertsSince(now - VolunteerStats.FairnessWindow);
             var rested = Math.Clamp((now - c.LastAlertedAt!.Value) / options.RestedAfter, 0, 1);
-            fairness = Math.Max(0, 1 - (double)alerts / options.AlertsPerWeek) * (0.5 + 0.5 * rested);
+            fairness = Math.Max(0, 1 - (double)alertsThisWeek / options.AlertsPerWeek) * (0.5 + 0.5 * rested);
         }
-        return options.DistanceWeight * distance + options.LoadWeight * load
-             + options.FairnessWeight * fairness + options.ReliabilityWeight * c.Reliability;
+        return options.LoadWeight / (1 + c.OpenClaims) + options.FairnessWeight * fairness + options.ReliabilityWeight * c.Reliability;
     }
 
     /// <summary>Best first: higher score, then nearer, then by id, so that equal candidates always come in one order.</summary>

@@ -112,17 +112,8 @@ public sealed class MatchingEngine
             // Chosen areas are never stretched: their rectangles hold every point they cover.
             foreach (var entry in _areaVolunteers.Query(point))
             {
-                if (!entry.AreaEnvelope.Contains(query.Longitude, query.Latitude)) continue;
-                switch (MatchRules.Check(in entry.AreaCandidate, prepared, out var distance))
-                {
-                    case MatchRules.Outcome.Yes:
-                        eligible++;
-                        top.Offer(in entry.AreaCandidate, MatchRules.Score(in entry.AreaCandidate, distance, query.Now, _options), distance);
-                        break;
-                    case MatchRules.Outcome.OverWeeklyCap:
-                        overCap++;
-                        break;
-                }
+                if (entry.AreaEnvelope.Contains(query.Longitude, query.Latitude))
+                    MatchRules.Consider(in entry.AreaCandidate, prepared, top, ref eligible, ref overCap);
             }
         }
         finally { _lock.ExitReadLock(); }
@@ -136,6 +127,8 @@ public sealed class MatchingEngine
     public IReadOnlyList<NearbyRequest> NearMe(string volunteerId, DateTimeOffset now, IReadOnlySet<Guid> blockedBy)
     {
         var seen = new List<NearbyRequest>();
+        // Windows that already began all run from now: their day parts depend only on their end.
+        var fromNow = new WeekSlots.FromMoment(now);
         Read(() =>
         {
             if (!_volunteers.TryGetValue(volunteerId, out var me)) return;
@@ -144,7 +137,7 @@ public sealed class MatchingEngine
             {
                 var request = entry.Request;
                 if (request.EndsAt > now && area.Contains(request.Longitude, request.Latitude)
-                    && MatchRules.Sees(me.Volunteer, request, entry.SlotsAt(now), blockedBy, out var distance))
+                    && MatchRules.Sees(me.Volunteer, request, entry.SlotsAt(now, fromNow), blockedBy, out var distance))
                     seen.Add(new NearbyRequest(request.Id, distance));
             }));
         });
@@ -217,23 +210,25 @@ public sealed class MatchingEngine
 
     private sealed class IndexedRequest(OpenRequest request)
     {
-        private Tuple<DateTimeOffset, int>? _slots;
+        // NetTopologySuite's quadtree files an item without extent as if it were a degree wide, which would put
+        // every request near the root; a box of about a decimetre keeps each in a small node.
+        private const double HalfSideDegrees = 1e-6;
+
+        private int? _slotsWhileAhead;
 
         public OpenRequest Request { get; } = request;
-        public Envelope Envelope { get; } = new(request.Longitude, request.Longitude, request.Latitude, request.Latitude);
+        public Envelope Envelope { get; } = new(
+            request.Longitude - HalfSideDegrees, request.Longitude + HalfSideDegrees,
+            request.Latitude - HalfSideDegrees, request.Latitude + HalfSideDegrees);
 
         /// <summary>
-        /// The day parts left of the request's window. Equal for every moment within one day part, so worked out
-        /// once per part rather than per query; readers may race here, and each computes the same value.
+        /// The day parts left of the request's window. Until it starts, that does not change, so it is worked out
+        /// once; after, it is the window from now, which <paramref name="fromNow"/> gives for the whole query.
         /// </summary>
-        public int SlotsAt(DateTimeOffset now)
+        public int SlotsAt(DateTimeOffset now, WeekSlots.FromMoment fromNow)
         {
-            var from = Request.StartsAt is { } s && s > now ? s : now;
-            var partStart = WeekSlots.PartStart(from);
-            if (_slots is { } cached && cached.Item1 == partStart) return cached.Item2;
-            var slots = WeekSlots.Covering(Request.StartsAt, Request.EndsAt, now);
-            _slots = Tuple.Create(partStart, slots);
-            return slots;
+            if (Request.StartsAt is not { } startsAt || startsAt <= now) return fromNow.Until(Request.EndsAt);
+            return _slotsWhileAhead ??= WeekSlots.Covering(startsAt, Request.EndsAt, now);
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed class TopK
 
     public int Count { get; private set; }
 
+    /// <summary>The score a candidate must beat once the top is full; until then, any score enters.</summary>
+    public double ScoreToBeat => Count < _heap.Length ? double.NegativeInfinity : _heap.Length == 0 ? double.PositiveInfinity : _scores[_heap[0]];
+
     public void Offer(in Candidate candidate, double score, double distance)
     {
         if (_heap.Length == 0) return;

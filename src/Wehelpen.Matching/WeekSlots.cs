@@ -36,6 +36,36 @@ public static class WeekSlots
         return slots;
     }
 
+    /// <summary>
+    /// <see cref="Covering"/> for many windows that all run from one moment: the day-part boundaries of the week
+    /// ahead are walked once, and each window's end is then looked up among them.
+    /// </summary>
+    public sealed class FromMoment
+    {
+        private readonly List<DateTimeOffset> _starts = [];
+        private readonly List<int> _slotsSoFar = [];
+
+        public FromMoment(DateTimeOffset from)
+        {
+            var slots = 0;
+            for (var moment = from; slots != All; moment = NextBoundary(moment))
+            {
+                slots |= SlotOf(moment);
+                _starts.Add(moment);
+                _slotsSoFar.Add(slots);
+            }
+        }
+
+        /// <summary>The slots of [from, <paramref name="endsAt"/>).</summary>
+        public int Until(DateTimeOffset endsAt)
+        {
+            // The parts that begin before the end are touched; past the last boundary walked, every part is.
+            var index = _starts.BinarySearch(endsAt);
+            var begun = index >= 0 ? index : ~index;
+            return begun == 0 ? 0 : begun > _starts.Count - 1 ? All : _slotsSoFar[begun - 1];
+        }
+    }
+
     public static int SlotOf(DateTimeOffset moment)
     {
         var local = TimeZoneInfo.ConvertTime(moment, Amsterdam);
