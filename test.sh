@@ -54,7 +54,7 @@ dotnet build Wehelpen.sln -c Release -nologo -clp:ErrorsOnly
 
 LOG="$(mktemp)"
 status=0
-for project in tests/Wehelpen.Web.Tests e2e/Wehelpen.E2E; do
+for project in tests/Wehelpen.Matching.Tests tests/Wehelpen.Web.Tests e2e/Wehelpen.E2E; do
   echo "== $project"
   dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$LOG" || status=1
 done

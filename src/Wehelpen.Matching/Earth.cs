@@ -29,7 +29,8 @@ public static class Earth
     /// </summary>
     public static Envelope Around(double latitude, double longitude, double metres)
     {
-        var latitudeSpan = metres / MetresPerDegreeLatitude;
+        // With the margin Within allows, so that rounding never leaves a point Within counts as covered outside the box.
+        var latitudeSpan = (metres * (1 + 1e-9) + 1e-6) / MetresPerDegreeLatitude;
         var poleward = Math.Min(89.9, Math.Abs(latitude) + latitudeSpan);
         var longitudeSpan = latitudeSpan / Math.Cos(poleward * RadiansPerDegree);
         return new Envelope(longitude - longitudeSpan, longitude + longitudeSpan, latitude - latitudeSpan, latitude + latitudeSpan);
