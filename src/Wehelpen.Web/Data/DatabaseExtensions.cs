@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Wehelpen.Web.Data;
 
@@ -14,18 +15,26 @@ public static class DatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
 
         builder.Services.AddSingleton(options);
+        Action<DbContextOptionsBuilder> useProvider;
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             var sqlite = ResolveSqliteFile(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<WehelpenDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
+            useProvider = o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas());
         }
         else
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:Wehelpen is empty. Set ConnectionStrings__Wehelpen.");
-            builder.Services.AddDbContext<WehelpenDbContext>(o => o.UseNpgsql(connectionString));
+            useProvider = o => o.UseNpgsql(connectionString);
         }
+        builder.Services.AddDbContext<WehelpenDbContext>((services, o) =>
+        {
+            useProvider(o);
+            // Features that follow what is saved (matching keeps its index current) register their interceptors as
+            // scoped services: one per DbContext, on either database.
+            o.AddInterceptors(services.GetServices<IInterceptor>());
+        });
 
         builder.Services.AddScoped<SqlMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<WehelpenDbContext>("database");

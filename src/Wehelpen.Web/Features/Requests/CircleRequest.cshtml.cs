@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -10,10 +11,13 @@ namespace Wehelpen.Web.Features.Requests;
 /// requests of this circle: another circle's request (or a made-up id) is not found here.
 /// </summary>
 public sealed class CircleRequestModel(
-    RequestLifecycle lifecycle, CircleRequestSettings settings, CircleManagement circles, IStringLocalizer<SharedResource> text)
+    RequestLifecycle lifecycle, CircleRequestSettings settings, CircleManagement circles, RequestWaves waves, IStringLocalizer<SharedResource> text)
     : CircleRequestPageModel
 {
     public RequestDetails Details { get; private set; } = default!;
+
+    /// <summary>How many volunteers nearby matching asked, per wave: never who.</summary>
+    public WaveSummary Waves { get; private set; } = default!;
 
     /// <summary>A volunteer from outside the circle took it on, and a manager may block them.</summary>
     public bool CanBlock { get; private set; }
@@ -76,6 +80,7 @@ public sealed class CircleRequestModel(
         var details = await lifecycle.GetAsync(Membership.UserId, requestId, ct);
         if (details is null || details.CircleId != Membership.CircleId) return false;
         Details = details;
+        Waves = await waves.SummaryAsync(requestId, ct);
         CanBlock = Membership.CanManage && details.ClaimedById is { } helperId
             && !(await circles.MembersAsync(Membership.CircleId, ct)).Any(m => m.UserId == helperId)
             && !(await settings.BlockedAsync(Membership, ct)).Any(b => b.VolunteerId == helperId);

@@ -3,6 +3,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -10,7 +11,10 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Loads a request together with who the signed-in person is to it; nobody gets a request they may not see.</summary>
 public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
 {
-    public async Task<RequestViewer> ViewerAsync(string userId, Guid circleId, CancellationToken ct)
+    public Task<RequestViewer> ViewerAsync(string userId, Guid circleId, CancellationToken ct) => ViewerAsync(userId, circleId, null, ct);
+
+    /// <param name="requestId">The request they look at: whether matching asked them about it.</param>
+    public async Task<RequestViewer> ViewerAsync(string userId, Guid circleId, Guid? requestId, CancellationToken ct)
     {
         // Separate small queries: the roles list inside one projection needs SQL APPLY, which SQLite cannot do.
         var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Latitude, u.Longitude, Radius = (int?)u.VolunteerProfile!.ServiceRadiusKm }).SingleAsync(ct);
@@ -20,7 +24,8 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
         return new RequestViewer(userId, person.DisplayName, role,
             roles.Contains(Roles.Volunteer), roles.Contains(Roles.Professional), blocked,
             person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
-            person.Radius ?? VolunteerProfile.DefaultRadiusKm);
+            person.Radius ?? VolunteerProfile.DefaultRadiusKm,
+            requestId is { } id && await db.Set<RequestAlert>().AnyAsync(a => a.RequestId == id && a.VolunteerId == userId, ct));
     }
 
     /// <summary>The request with everything needed to describe it, and the viewer; null when it does not exist or is not theirs to see.</summary>
@@ -32,7 +37,7 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return null;
-        var viewer = await ViewerAsync(userId, request.CircleId, ct);
+        var viewer = await ViewerAsync(userId, request.CircleId, request.Id, ct);
         return RequestRules.ViewFor(request, viewer, clock.GetUtcNow()) is { } view ? (request, viewer, view) : null;
     }
 

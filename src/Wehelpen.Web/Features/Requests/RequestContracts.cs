@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -57,7 +58,8 @@ public sealed record BlockedVolunteerResponse(string VolunteerId, string Display
 public enum NearbySort { Distance, Date }
 
 /// <param name="Reason">Why the list is empty for a reason the volunteer can fix: NotVolunteer, NoPlace; null otherwise.</param>
-public sealed record NearbyResponse(IReadOnlyList<RequestSummary> Items, NearbySort Sort, int RadiusKm, string? Reason);
+/// <param name="AskedOfYou">Open requests matching asked this volunteer about, with the reasons; they may also be in <paramref name="Items"/>.</param>
+public sealed record NearbyResponse(IReadOnlyList<RequestSummary> Items, NearbySort Sort, int RadiusKm, string? Reason, IReadOnlyList<AskedRequest> AskedOfYou);
 
 public sealed record MyTasksResponse(IReadOnlyList<RequestSummary> Claimed, IReadOnlyList<RequestSummary> History, int ConfirmedHelpCount);
 

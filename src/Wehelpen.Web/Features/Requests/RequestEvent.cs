@@ -15,6 +15,9 @@ public enum RequestChange
     Escalated,
     Confirmed,
     Disputed,
+
+    /// <summary>Matching asked a wave of volunteers nearby; only counts are shown, never who (see RequestAlert).</summary>
+    AskedNearby,
 }
 
 /// <summary>
@@ -45,5 +48,7 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.ActorName).HasMaxLength(80);
         e.Property(x => x.Reason).HasMaxLength(RequestEvent.ReasonMaxLength);
+        // How often someone claimed: matching's reliability, read again after each of their claims.
+        e.HasIndex(x => new { x.ActorId, x.Change });
     }
 }

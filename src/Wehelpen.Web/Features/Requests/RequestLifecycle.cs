@@ -103,7 +103,7 @@ public sealed class RequestLifecycle(
     {
         var request = await db.Set<HelpRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return NotFound();
-        var viewer = await access.ViewerAsync(userId, request.CircleId, ct);
+        var viewer = await access.ViewerAsync(userId, request.CircleId, request.Id, ct);
         var now = clock.GetUtcNow();
         if (RequestRules.ViewFor(request, viewer, now) is null && !RequestRules.WasOpenTo(request, viewer)) return NotFound();
         return check(request, viewer, now) is { } problem ? Refuse(problem, request) : otherwise;

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Wehelpen.Matching;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>The lists: a circle's requests, the neighbourhood requests near a volunteer, a helper's tasks and history.</summary>
-public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, TimeProvider clock)
+public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, MatchingEngine engine, AskedOfYou askedOfYou, TimeProvider clock)
 {
     public const int ClosedShown = 30;
 
@@ -27,7 +29,8 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
 
     /// <summary>
     /// Open neighbourhood requests within the volunteer's radius, in their categories, at times they said they can,
-    /// not of circles that blocked them, not their own.
+    /// not of circles that blocked them, not their own: found by matching, described from the database. With the
+    /// open requests matching asked them about.
     /// </summary>
     public async Task<NearbyResponse> NearbyAsync(string userId, NearbySort sort, CancellationToken ct)
     {
@@ -35,27 +38,21 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
         var isVolunteer = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Volunteer), ct);
         var radiusKm = me.VolunteerProfile?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
-        if (!isVolunteer || me.VolunteerProfile is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer");
-        if (me.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace");
+        if (!isVolunteer || me.VolunteerProfile is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer", []);
+        if (me.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace", []);
 
         var now = clock.GetUtcNow();
-        var radius = radiusKm * 1000.0;
-        var box = home.BoxAround(radius);
-        var categories = HelpCategory.Split(profile.Categories).ToList();
-        var candidates = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
-            .Where(r => r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
-            .Where(r => r.Latitude >= box.South && r.Latitude <= box.North && r.Longitude >= box.West && r.Longitude <= box.East)
-            .Where(r => categories.Contains(r.Category) && r.RequestedById != userId)
-            .Where(r => !db.Set<VolunteerBlock>().Any(b => b.CircleId == r.CircleId && b.VolunteerId == userId))
+        var blockedBy = (await db.Set<VolunteerBlock>().Where(b => b.VolunteerId == userId).Select(b => b.CircleId).ToListAsync(ct)).ToHashSet();
+        var ids = engine.NearMe(userId, now, blockedBy).Select(n => n.RequestId).ToList();
+        var found = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
+            .Where(r => ids.Contains(r.Id) && r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
             .ToListAsync(ct);
-        var near = candidates
-            .Where(r => home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= radius)
-            .Where(r => AvailabilityMatch.Covers(profile.Availability, r.StartsAt, r.EndsAt, now))
-            .Select(r => descriptions.Summarise(r, home, showClaimer: false));
+        var near = found.Select(r => descriptions.Summarise(r, home, showClaimer: false));
         var sorted = sort == NearbySort.Date
             ? near.OrderBy(s => s.StartsAt ?? s.EndsAt).ThenBy(s => s.DistanceMetres)
             : near.OrderBy(s => s.DistanceMetres).ThenBy(s => s.StartsAt ?? s.EndsAt);
-        return new NearbyResponse(sorted.ToList(), sort, radiusKm, null);
+        var asked = await askedOfYou.ListAsync(userId, home, profile.Availability, blockedBy, now, ct);
+        return new NearbyResponse(sorted.ToList(), sort, radiusKm, null, asked);
     }
 
     /// <summary>What I took on and still have to do, and what I helped with before.</summary>

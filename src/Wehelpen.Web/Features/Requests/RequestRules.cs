@@ -8,13 +8,14 @@ namespace Wehelpen.Web.Features.Requests;
 /// <param name="IsBlocked">The circle has blocked this volunteer.</param>
 /// <param name="Home">The centre of their postcode area, for distances; null when they gave none.</param>
 /// <param name="RadiusKm">How far from home a volunteer helps; null when not limited.</param>
-public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null)
+/// <param name="Alerted">Matching asked them about this request (maybe from beyond their radius, in a widened wave).</param>
+public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null, bool Alerted = false)
 {
     public bool IsMember => CircleRole is not null;
 
-    /// <summary>A neighbourhood request is for the volunteers whose service area covers it, as in their nearby list.</summary>
+    /// <summary>A neighbourhood request is for the volunteers whose service area covers it, as in their nearby list, and for those asked about it.</summary>
     public bool Reaches(HelpRequest r) =>
-        RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0);
+        Alerted || RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0);
 }
 
 /// <summary>How much of a request someone sees.</summary>
@@ -172,7 +173,11 @@ public static class RequestRules
     }
 
     /// <summary>What the clock does by itself: expire what is past, widen or escalate what waited long enough.</summary>
-    public static RequestChange? Due(HelpRequest r, WideningPolicy policy, DateTimeOffset now)
+    /// <param name="neighbourhoodAsked">
+    /// False while matching is still asking the neighbourhood in waves: the buurtteam comes after the last wave has
+    /// had its time, however short the circle's neighbourhood hours.
+    /// </param>
+    public static RequestChange? Due(HelpRequest r, WideningPolicy policy, DateTimeOffset now, bool neighbourhoodAsked = true)
     {
         if (r.Status != RequestStatus.Open) return null;
         if (r.EndsAt <= now)
@@ -184,6 +189,7 @@ public static class RequestRules
         if (r.WidensAt is not { } at || at > now) return null;
         if (r.Audience == RequestAudience.Neighbourhood)
         {
+            if (!neighbourhoodAsked) return null;
             (r.EscalatedAt, r.WidensAt) = (now, null);
             r.Version++;
             return RequestChange.Escalated;

@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Matching;
 
 namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>
 /// What happens to requests by the clock alone: an open request whose time has passed expires; one that waited
-/// long enough widens to the next audience; one the neighbourhood left alone goes to the buurtteam.
+/// long enough widens to the next audience; in the neighbourhood, matching asks volunteers in waves
+/// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
-public sealed class RequestSweeper(WehelpenDbContext db, RequestAccess access, RequestJournal journal, TimeProvider clock, ILogger<RequestSweeper> logger)
+public sealed class RequestSweeper(
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, TimeProvider clock, ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;
 
@@ -16,34 +19,61 @@ public sealed class RequestSweeper(WehelpenDbContext db, RequestAccess access, R
     {
         var now = clock.GetUtcNow();
         var changes = 0;
+        // Looked at once per sweep: a request whose escalation waits for its waves stays due, and must not come round again.
+        var swept = new HashSet<Guid>();
         while (true)
         {
+            var asking = await waves.DueAsync(now, ct);
             var due = await db.Set<HelpRequest>()
-                .Where(r => r.Status == RequestStatus.Open && (r.EndsAt <= now || r.WidensAt <= now))
+                .Where(r => r.Status == RequestStatus.Open && (r.EndsAt <= now || r.WidensAt <= now || asking.Contains(r.Id)))
+                .Where(r => !swept.Contains(r.Id))
                 .OrderBy(r => r.Id).Take(BatchSize).ToListAsync(ct);
             if (due.Count == 0) return changes;
             foreach (var request in due)
             {
-                var policy = await access.PolicyAsync(request.CircleId, ct);
-                // After a long pause (the app was down) a request may be several steps behind; catch up at once.
-                while (RequestRules.Due(request, policy, now) is { } change)
-                {
-                    journal.Record(request, change, null, null, now);
-                    changes++;
-                }
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Someone claimed or cancelled it in the meantime: their change stands, the next sweep looks again.
-                    logger.LogInformation("Request {RequestId} changed while it was being swept; left for the next sweep.", request.Id);
-                }
-                db.ChangeTracker.Clear();
+                swept.Add(request.Id);
+                changes += await SweepAsync(request, now, ct);
             }
             if (due.Count < BatchSize) return changes;
         }
+    }
+
+    private async Task<int> SweepAsync(HelpRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var policy = await access.PolicyAsync(request.CircleId, ct);
+        var asked = await waves.AskedAsync(request.Id, ct);
+        var changes = 0;
+        // After a long pause (the app was down) a request may be several steps behind; catch up at once.
+        while (true)
+        {
+            if (RequestRules.Due(request, policy, now, waves.Finished(request, asked, now)) is { } change)
+                journal.Record(request, change, null, null, now);
+            else if (waves.IsDue(request, asked, now))
+                await waves.AskAsync(request, asked, now, ct);
+            else
+                break;
+            changes++;
+        }
+        if (changes == 0) return 0;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone claimed or cancelled it in the meantime: their change stands, the next sweep looks again.
+            logger.LogInformation("Request {RequestId} changed while it was being swept; left for the next sweep.", request.Id);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another sweep (another node) asked the same wave first; or a real fault. Either way the others go on.
+            logger.LogWarning(e, "Request {RequestId} could not be saved by the sweep; left for the next sweep.", request.Id);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        return changes;
     }
 }
 

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Wehelpen.Matching;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests;
+
+namespace Wehelpen.Web.Features.Matching;
+
+/// <summary>An open request matching asked this volunteer about, and why them.</summary>
+public sealed record AskedRequest(RequestSummary Request, AskReasons Reasons);
+
+/// <param name="DistanceMetres">From their home when they were asked, to 100 m.</param>
+/// <param name="AvailableSlots">The parts of the week in the request's window in which they said they can help (all of them when they can any time).</param>
+/// <param name="Widened">Beyond their own radius: asked in a wave that stretched it.</param>
+public sealed record AskReasons(
+    int DistanceMetres, HelpCategories Category, IReadOnlyList<AvailabilitySlot> AvailableSlots, bool AnyTime, bool Widened, int Wave, DateTimeOffset AskedAt);
+
+/// <summary>The "asked of you" list of a volunteer: open requests they were alerted for, soonest first.</summary>
+public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descriptions)
+{
+    public async Task<IReadOnlyList<AskedRequest>> ListAsync(
+        string volunteerId, GeoPoint home, WeeklyAvailability availability, IReadOnlySet<Guid> blockedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var requests = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
+            .Where(r => r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
+            .Where(r => db.Set<RequestAlert>().Any(a => a.RequestId == r.Id && a.VolunteerId == volunteerId))
+            .ToListAsync(ct);
+        requests.RemoveAll(r => blockedBy.Contains(r.CircleId));
+        if (requests.Count == 0) return [];
+        var ids = requests.Select(r => r.Id).ToList();
+        var alerts = await db.Set<RequestAlert>().AsNoTracking()
+            .Where(a => a.VolunteerId == volunteerId && ids.Contains(a.RequestId))
+            .ToDictionaryAsync(a => a.RequestId, ct);
+        return requests
+            .OrderBy(r => r.StartsAt ?? r.EndsAt).ThenBy(r => r.Id)
+            .Select(r => new AskedRequest(descriptions.Summarise(r, home, showClaimer: false), Reasons(r, alerts[r.Id], availability, now)))
+            .ToList();
+    }
+
+    private static AskReasons Reasons(HelpRequest r, RequestAlert alert, WeeklyAvailability availability, DateTimeOffset now)
+    {
+        var window = WeekSlots.Covering(r.StartsAt, r.EndsAt, now);
+        var slots = MatchingFormat.Slots(availability.IsEmpty ? window : availability.Mask & window);
+        return new AskReasons(RequestDescriptions.RoundedDistance(alert.DistanceMetres), r.Category, slots,
+            availability.IsEmpty, alert.Widened, alert.Wave, alert.AlertedAt);
+    }
+}

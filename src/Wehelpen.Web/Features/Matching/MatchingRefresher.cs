@@ -1,0 +1,81 @@
+namespace Wehelpen.Web.Features.Matching;
+
+/// <summary>The volunteers and requests one save changed: matching reads these again once the save is committed.</summary>
+internal sealed class MatchingChanges
+{
+    public HashSet<string> Volunteers { get; } = new(StringComparer.Ordinal);
+    public HashSet<Guid> Requests { get; } = [];
+
+    public bool IsEmpty => Volunteers.Count == 0 && Requests.Count == 0;
+
+    public void Add(MatchingChanges other)
+    {
+        Volunteers.UnionWith(other.Volunteers);
+        Requests.UnionWith(other.Requests);
+    }
+}
+
+/// <summary>
+/// Brings the engine up to date with the database, one refresh at a time: each reads the database after the
+/// previous one finished, so a later refresh always reads later data and no older read overwrites a newer one.
+/// Refreshes read through their own scope, never through the DbContext of whoever saved.
+/// </summary>
+public sealed class MatchingRefresher(IServiceScopeFactory scopes, ILogger<MatchingRefresher> logger)
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    /// <summary>Set when a refresh failed: the next one loads everything again instead of guessing what it missed.</summary>
+    private bool _outOfDate;
+
+    public async Task LoadAllAsync(CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<MatchingStore>().LoadAllAsync(ct);
+            _outOfDate = false;
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// Never fails the save that caused it: that save is committed. A failure is logged, and the next refresh
+    /// reloads everything.
+    /// </summary>
+    internal async Task RefreshAsync(MatchingChanges changes)
+    {
+        if (changes.IsEmpty) return;
+        // Whoever saved has already been told it worked; their cancellation no longer applies to this.
+        var ct = CancellationToken.None;
+        await _turn.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<MatchingStore>();
+            if (_outOfDate)
+            {
+                await store.LoadAllAsync(ct);
+                _outOfDate = false;
+            }
+            else
+            {
+                await store.RefreshVolunteersAsync(changes.Volunteers, ct);
+                await store.RefreshRequestsAsync(changes.Requests, ct);
+            }
+        }
+        catch (Exception e)
+        {
+            _outOfDate = true;
+            logger.LogError(e, "Matching could not take in a change of {Volunteers} volunteers and {Requests} requests; the next change reloads everything.",
+                changes.Volunteers.Count, changes.Requests.Count);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+}
