@@ -53,7 +53,7 @@ public static class MatchingSteps
 
     /// <summary>Changes a volunteer's own profile through the API, as the profile page does.</summary>
     public static async Task UpdateProfileAsync(this WehelpenApplication app, string name, string? postcode, int radiusKm = 3,
-        string[]? categories = null, object[]? availability = null, string[]? roles = null)
+        string[]? categories = null, object[]? availability = null, string[]? roles = null, string[]? areas = null)
     {
         using var client = await app.LoginAsync(CircleSteps.EmailOf(name));
         var response = await client.PutAsJsonAsync("/api/v1/profile", new
@@ -61,7 +61,7 @@ public static class MatchingSteps
             displayName = name,
             postcode,
             roles = roles ?? ["volunteer"],
-            volunteer = new { categories = categories ?? ["shopping"], serviceRadiusKm = radiusKm, availability = availability ?? [] },
+            volunteer = new { categories = categories ?? ["shopping"], serviceRadiusKm = radiusKm, availability = availability ?? [], areas = areas ?? [] },
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

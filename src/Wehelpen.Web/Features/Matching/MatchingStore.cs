@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Locations;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
@@ -11,7 +12,7 @@ namespace Wehelpen.Web.Features.Matching;
 /// the volunteers and requests a save changed. Re-reading rather than applying the change keeps one definition of
 /// who is a volunteer and which request is open: this one.
 /// </summary>
-public sealed class MatchingStore(WehelpenDbContext db, MatchingEngine engine, TimeProvider clock)
+public sealed class MatchingStore(WehelpenDbContext db, MatchingEngine engine, Pc4Areas pc4Areas, TimeProvider clock)
 {
     public async Task LoadAllAsync(CancellationToken ct)
     {
@@ -50,7 +51,7 @@ public sealed class MatchingStore(WehelpenDbContext db, MatchingEngine engine, T
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && volunteerRole.Contains(ur.RoleId)));
         if (ids is not null) users = users.Where(u => ids.Contains(u.Id));
         return (await users.ToListAsync(ct))
-            .Select(u => VolunteerAreas.VolunteerFor(u, u.VolunteerProfile!))
+            .Select(u => VolunteerAreas.VolunteerFor(u, u.VolunteerProfile!, pc4Areas))
             .OfType<Volunteer>()
             .ToList();
     }

@@ -17,7 +17,7 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
     public async Task<RequestViewer> ViewerAsync(string userId, Guid circleId, Guid? requestId, CancellationToken ct)
     {
         // Separate small queries: the roles list inside one projection needs SQL APPLY, which SQLite cannot do.
-        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Latitude, u.Longitude, Radius = (int?)u.VolunteerProfile!.ServiceRadiusKm }).SingleAsync(ct);
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Latitude, u.Longitude, Radius = (int?)u.VolunteerProfile!.ServiceRadiusKm, Areas = u.VolunteerProfile!.ServiceAreas }).SingleAsync(ct);
         var role = await db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefaultAsync(ct);
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
         var blocked = await db.Set<VolunteerBlock>().AnyAsync(b => b.CircleId == circleId && b.VolunteerId == userId, ct);
@@ -25,7 +25,8 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
             roles.Contains(Roles.Volunteer), roles.Contains(Roles.Professional), blocked,
             person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
             person.Radius ?? VolunteerProfile.DefaultRadiusKm,
-            requestId is { } id && await db.Set<RequestAlert>().AnyAsync(a => a.RequestId == id && a.VolunteerId == userId, ct));
+            requestId is { } id && await db.Set<RequestAlert>().AnyAsync(a => a.RequestId == id && a.VolunteerId == userId, ct),
+            person.Areas?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
     }
 
     /// <summary>The request with everything needed to describe it, and the viewer; null when it does not exist or is not theirs to see.</summary>

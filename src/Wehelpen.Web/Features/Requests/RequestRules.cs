@@ -9,13 +9,18 @@ namespace Wehelpen.Web.Features.Requests;
 /// <param name="Home">The centre of their postcode area, for distances; null when they gave none.</param>
 /// <param name="RadiusKm">How far from home a volunteer helps; null when not limited.</param>
 /// <param name="Alerted">Matching asked them about this request (maybe from beyond their radius, in a widened wave).</param>
-public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null, bool Alerted = false)
+/// <param name="ChosenAreas">The PC4 areas a volunteer chose instead of a radius; empty for a radius.</param>
+public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null, bool Alerted = false, IReadOnlyList<string>? ChosenAreas = null)
 {
     public bool IsMember => CircleRole is not null;
 
     /// <summary>A neighbourhood request is for the volunteers whose service area covers it, as in their nearby list, and for those asked about it.</summary>
+    // Requests lie at the centre of their PC4, and a chosen area holds exactly its own centre (see Pc4Areas), so
+    // "in a chosen area" is "of a chosen PC4", as matching finds it.
     public bool Reaches(HelpRequest r) =>
-        Alerted || RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0);
+        Alerted
+        || (ChosenAreas is { Count: > 0 } areas ? areas.Contains(r.Pc4)
+            : RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0));
 }
 
 /// <summary>How much of a request someone sees.</summary>
