@@ -72,14 +72,6 @@ public static class WeekSlots
         return Bit(local.DayOfWeek, PartOf(local.Hour));
     }
 
-    /// <summary>The start of the day part that holds <paramref name="moment"/>: equal for two moments in one part.</summary>
-    public static DateTimeOffset PartStart(DateTimeOffset moment)
-    {
-        var local = TimeZoneInfo.ConvertTime(moment, Amsterdam);
-        var hour = PartOf(local.Hour) switch { 0 => 0, 1 => AfternoonFromHour, _ => EveningFromHour };
-        return AtLocal(local.Date.AddHours(hour));
-    }
-
     private static int PartOf(int hour) => hour < AfternoonFromHour ? 0 : hour < EveningFromHour ? 1 : 2;
 
     private static DateTimeOffset NextBoundary(DateTimeOffset moment)
