@@ -13,7 +13,7 @@ public sealed class ServiceArea
 
     private ServiceArea(double latitude, double longitude, double radiusMetres, Geometry? areas)
     {
-        if (latitude is < -90 or > 90 || longitude is < -180 or > 180) throw new ArgumentOutOfRangeException(nameof(latitude), "Not a point on the earth.");
+        if (latitude is not (>= -90 and <= 90) || longitude is not (>= -180 and <= 180)) throw new ArgumentOutOfRangeException(nameof(latitude), "Not a point on the earth.");
         Latitude = latitude;
         Longitude = longitude;
         RadiusMetres = radiusMetres;
