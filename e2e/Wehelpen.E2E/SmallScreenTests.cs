@@ -67,7 +67,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         var circle = await CircleSteps.StartCircleForAsync(page, "Johannes Wilhelmus van Oosterhout");
         await CircleSteps.InviteMemberAsync(page, circle);
 
-        foreach (var path in new[] { "", "/members", "/agenda", "/agenda/week", "/agenda/new", "/requests", "/requests/new", "/requests/settings", "/logbook", "/notes", "/workload" })
+        foreach (var path in new[] { "", "/members", "/agenda", "/agenda/week", "/agenda/new", "/requests", "/requests/new", "/requests/settings", "/logbook", "/notes", "/chat", "/workload" })
         {
             await page.GotoAsync(circle + path);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

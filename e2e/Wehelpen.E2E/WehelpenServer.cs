@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Wehelpen.E2E;
 
@@ -41,6 +42,16 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Email:Folder", Path.Combine(_root, "mail"));
         builder.UseSetting("DemoData:Enabled", "false");
+        // Matching asks volunteers only when a test says so (SweepAsync): an alert popping up in the middle of another
+        // journey would make it depend on the minute it ran in.
+        builder.UseSetting("Requests:SweepSeconds", "86400");
+    }
+
+    /// <summary>What the clock does to requests by itself (expiry, widening, matching's waves), now.</summary>
+    public async Task SweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Wehelpen.Web.Features.Requests.RequestSweeper>().SweepAsync(CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()

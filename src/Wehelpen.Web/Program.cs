@@ -2,8 +2,10 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Matching;
@@ -34,6 +36,8 @@ builder.AddMatching();
 builder.AddOffers();
 builder.AddReports();
 builder.AddWorkload();
+builder.AddChat();
+builder.AddLive();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -62,6 +66,8 @@ app.MapMatching();
 app.MapOffers();
 app.MapReports();
 app.MapWorkload();
+app.MapChat();
+app.MapLive();
 
 app.Run();
 

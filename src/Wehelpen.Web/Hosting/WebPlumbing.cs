@@ -70,7 +70,7 @@ public static class WebPlumbing
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) => context.Request.IsProgramRequest();
 
     private static void LocalizeTitle(ProblemDetails problem, HttpContext context)
     {

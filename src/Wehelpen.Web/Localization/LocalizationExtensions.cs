@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Localization;
 
@@ -51,7 +52,7 @@ public static class LocalizationExtensions
     private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            httpContext.Request.Path.StartsWithSegments("/api")
+            httpContext.Request.IsProgramRequest()
                 ? base.DetermineProviderCultureResult(httpContext)
                 : Task.FromResult<ProviderCultureResult?>(null);
     }

@@ -67,7 +67,7 @@ public sealed partial class CirclePageTests
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)
             foreach (var page in new[] { "", "/members", "/logbook", "/logbook/{entry}/correct", "/workload",
-                "/requests", "/requests/new", "/requests/settings", "/requests/{request}" }) data.Add(provider, page);
+                "/requests", "/requests/new", "/requests/settings", "/requests/{request}", "/chat" }) data.Add(provider, page);
         return data;
     }
 

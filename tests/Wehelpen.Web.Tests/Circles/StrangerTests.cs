@@ -19,6 +19,7 @@ public sealed class StrangerTests
             "GET /logbook", "POST /logbook", "GET /logbook/{entry}", "PUT /logbook/{entry}", "GET /workload",
             "GET /requests", "POST /requests", "GET /request-policy", "PUT /request-policy",
             "GET /blocked-volunteers", "PUT /blocked-volunteers/{member}", "DELETE /blocked-volunteers/{member}",
+            "GET /chat", "POST /chat", "POST /chat/read",
         };
         var data = new TheoryData<DatabaseProvider, string, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)

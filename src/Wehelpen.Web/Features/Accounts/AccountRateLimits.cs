@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
@@ -35,7 +36,7 @@ public static class AccountRateLimits
                     Title = text["RateLimit.Title"],
                     Detail = text["RateLimit.Detail"],
                 };
-                if (http.Request.Path.StartsWithSegments("/api"))
+                if (http.Request.IsProgramRequest())
                     await TypedResults.Problem(problem).ExecuteAsync(http);
                 else
                     await TypedResults.Content(RateLimitPage(problem), "text/html; charset=utf-8", statusCode: 429).ExecuteAsync(http);

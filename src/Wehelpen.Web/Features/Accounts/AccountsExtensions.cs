@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
@@ -82,7 +83,7 @@ public static class AccountsExtensions
 
     private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.IsProgramRequest())
             context.Response.StatusCode = apiStatus;
         else
             context.Response.Redirect(redirectUri);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Agenda;
@@ -10,7 +11,7 @@ namespace Wehelpen.Web.Features.Agenda;
 /// A circle's agenda: planning appointments and going along, one use case per method for the pages and the API
 /// alike. Every query names both the circle and the appointment, so an id from another circle is simply not found.
 /// </summary>
-public sealed class AgendaPlanner(WehelpenDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int MaxRangeDays = 366;
     public const int DefaultRangeDays = 28;
@@ -57,6 +58,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, TimeProvider clock, IStr
         if (await ApplyAsync(appointment, request, ct) is { } refused) return refused;
         db.Add(appointment);
         await db.SaveChangesAsync(ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
         return await DescribeAsync(appointment, ct);
     }
 
@@ -74,6 +76,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, TimeProvider clock, IStr
                 db.Remove(companion);
         }
         await db.SaveChangesAsync(ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
         return await DescribeAsync(appointment, ct);
     }
 
@@ -82,6 +85,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, TimeProvider clock, IStr
         if (await FindAsync(me, appointmentId, ct) is not { } appointment) return NotFound();
         db.Remove(appointment); // who goes along is removed with it (cascade)
         await db.SaveChangesAsync(ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
         return Done.Instance;
     }
 
@@ -132,6 +136,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, TimeProvider clock, IStr
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { /* a double click: the other request already took it back */ }
         }
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
         return (await ExpandAsync(me, day, day, appointment.Id, ct)).Single();
     }
 

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Circles;
 
 /// <summary>Inviting people into a circle by link or code, and joining with one.</summary>
-public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultValidDays = 7;
     public const int DefaultMaxUses = 1;
@@ -115,6 +116,7 @@ public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, Ti
             return Refusal.Conflict(text[invitation.Role == CircleRole.Resident ? "Invitation.ResidentTaken" : "Invitation.AlreadyMember"]);
         }
         await transaction.CommitAsync(ct);
+        await live.MembershipChangedAsync(invitation.CircleId, userId);
         return await CircleManagement.Describe(db.Set<CircleMember>().Where(m => m.UserId == userId && m.CircleId == invitation.CircleId)).SingleAsync(ct);
     }
 

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Circles;
 
 /// <summary>Creating circles and changing who is in them: one use case per method, for the pages and the API alike.</summary>
-public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations invitations, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations invitations, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<IReadOnlyList<CircleResponse>> MineAsync(string userId, CancellationToken ct) =>
         await Describe(db.Set<CircleMember>().Where(m => m.UserId == userId)).ToListAsync(ct);
@@ -62,6 +63,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         var name = errors.Required(text, "name", request.Name, Circle.NameMaxLength);
         if (errors.Any) return errors;
         await db.Set<Circle>().Where(c => c.Id == me.CircleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name), ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Members);
         return await DescribeAsync(me, ct);
     }
 
@@ -94,6 +96,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         member.Role = request.Role.Value;
         db.Add(Event(me.CircleId, MembershipChange.RoleChanged, member.User!, await ActorAsync(me, ct), member.Role, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Members);
         return Describe(member);
     }
 
@@ -107,7 +110,9 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Removed, member.User!, await ActorAsync(me, ct), null, clock.GetUtcNow()));
         // Removed by someone else a moment ago (or a double click): then this removal and its record are not written.
-        return await SaveUnlessGoneAsync(ct) ? Done.Instance : Refusal.NotFound(text["Circle.MemberNotFound"]);
+        if (!await SaveUnlessGoneAsync(ct)) return Refusal.NotFound(text["Circle.MemberNotFound"]);
+        await live.MembershipChangedAsync(me.CircleId, userId);
+        return Done.Instance;
     }
 
     public async Task<Outcome<Done>> LeaveAsync(CircleMembership me, CancellationToken ct)
@@ -120,6 +125,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Left, member.User!, member.User!, null, clock.GetUtcNow()));
         await SaveUnlessGoneAsync(ct);
+        await live.MembershipChangedAsync(me.CircleId, me.UserId);
         return Done.Instance;
     }
 

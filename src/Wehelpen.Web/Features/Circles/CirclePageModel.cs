@@ -32,6 +32,7 @@ public enum CircleTab
     Requests,
     Logbook,
     Notes,
+    Chat,
     Members,
     Workload,
 }

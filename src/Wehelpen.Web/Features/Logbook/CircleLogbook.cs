@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Logbook;
 
 /// <summary>Writing, reading and correcting a circle's logbook; one use case per method, for pages and API alike.</summary>
-public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class CircleLogbook(WehelpenDbContext db, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -48,6 +49,7 @@ public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStr
         };
         db.Add(entry);
         await db.SaveChangesAsync(ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Logbook);
         return (await FindAsync(me, entry.Id, ct))!;
     }
 
@@ -73,6 +75,7 @@ public sealed class CircleLogbook(WehelpenDbContext db, TimeProvider clock, IStr
         });
         (entry.OccurredOn, entry.Text, entry.Wellbeing, entry.CorrectedAt) = (occurredOn, body, request.Wellbeing, now);
         await db.SaveChangesAsync(ct);
+        await live.CircleChangedAsync(me.CircleId, LiveArea.Logbook);
         return Describe(entry, me);
     }
 

@@ -38,6 +38,28 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
             .ToList();
     }
 
+    /// <summary>One request as each of these volunteers was asked about it: the live alert they get.</summary>
+    public async Task<IReadOnlyList<(string VolunteerId, AskedRequest Asked)>> ForRequestAsync(
+        Guid requestId, IReadOnlyCollection<string> volunteerIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var request = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return [];
+        var alerts = await db.Set<RequestAlert>().AsNoTracking()
+            .Where(a => a.RequestId == requestId && volunteerIds.Contains(a.VolunteerId)).ToListAsync(ct);
+        var ids = alerts.Select(a => a.VolunteerId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Latitude, u.Longitude, Availability = (WeeklyAvailability?)u.VolunteerProfile!.Availability })
+            .ToDictionaryAsync(u => u.Id, ct);
+        return alerts.Where(a => people.ContainsKey(a.VolunteerId)).Select(a =>
+        {
+            var person = people[a.VolunteerId];
+            GeoPoint? home = person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
+            var asked = new AskedRequest(descriptions.Summarise(request, home, showClaimer: false),
+                Reasons(request, a, person.Availability ?? WeeklyAvailability.None, now));
+            return (a.VolunteerId, asked);
+        }).ToList();
+    }
+
     private static AskReasons Reasons(HelpRequest r, RequestAlert alert, WeeklyAvailability availability, DateTimeOffset now)
     {
         var window = WeekSlots.Covering(r.StartsAt, r.EndsAt, now);

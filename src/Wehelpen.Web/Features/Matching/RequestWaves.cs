@@ -74,7 +74,8 @@ public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine)
     /// not raised: a claim that came first makes this save fail (nobody is asked about a taken request), and a wave
     /// that came first never makes a claim fail.
     /// </summary>
-    public async Task AskAsync(HelpRequest r, AskedSoFar asked, DateTimeOffset now, CancellationToken ct)
+    /// <returns>The volunteers asked in this wave: they are alerted live once the save is committed.</returns>
+    public async Task<IReadOnlyList<string>> AskAsync(HelpRequest r, AskedSoFar asked, DateTimeOffset now, CancellationToken ct)
     {
         var wave = asked.Waves + 1;
         var result = engine.Match(Query(r, now) with
@@ -101,6 +102,7 @@ public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine)
         db.Add(new RequestEvent { RequestId = r.Id, Change = RequestChange.AskedNearby, Audience = RequestAudience.Neighbourhood, At = now });
         db.Entry(r).Property(x => x.Version).IsModified = true;
         asked.Waves = wave;
+        return result.Top.Select(m => m.VolunteerId).ToList();
     }
 
     /// <summary>The question matching answers for this request, as a wave at the volunteers' own radius asks it.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Shared;
 using Wehelpen.Web.Hosting;
 
@@ -11,7 +12,7 @@ namespace Wehelpen.Web.Features.Notes;
 /// The shared pages of a circle, one use case per method for the pages and the API alike. Every query names both the
 /// circle and the note, so a note id of another circle is as unknown here as a made-up one.
 /// </summary>
-public sealed class CircleNotes(WehelpenDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class CircleNotes(WehelpenDbContext db, LiveNews news, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<IReadOnlyList<NoteSummary>> ListAsync(Guid circleId, CancellationToken ct) =>
         (await Live(circleId)
@@ -41,6 +42,7 @@ public sealed class CircleNotes(WehelpenDbContext db, TimeProvider clock, IStrin
         note.Revisions.Add(new NoteRevision { Number = 1, Title = title, Text = body, AuthorId = me.UserId, AuthorName = author, SavedAt = now });
         db.Add(note);
         await db.SaveChangesAsync(ct);
+        await news.CircleChangedAsync(me.CircleId, LiveArea.Notes);
         return Describe(me, note);
     }
 
@@ -69,7 +71,9 @@ public sealed class CircleNotes(WehelpenDbContext db, TimeProvider clock, IStrin
         if (!CanDelete(me, note)) return Refusal.Forbidden(text["Note.DeleteNotAllowed"]);
         var deleted = await Live(me.CircleId).Where(n => n.Id == noteId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.DeletedAt, clock.GetUtcNow()).SetProperty(n => n.DeletedById, me.UserId), ct);
-        return deleted == 1 ? Done.Instance : NotFound();
+        if (deleted == 0) return NotFound();
+        await news.CircleChangedAsync(me.CircleId, LiveArea.Notes);
+        return Done.Instance;
     }
 
     public async Task<Outcome<IReadOnlyList<RevisionSummary>>> RevisionsAsync(Guid circleId, Guid noteId, CancellationToken ct)
@@ -124,6 +128,7 @@ public sealed class CircleNotes(WehelpenDbContext db, TimeProvider clock, IStrin
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        await news.CircleChangedAsync(me.CircleId, LiveArea.Notes);
         return new NoteSave(await GetAsync(me, noteId, ct));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Hosting;
@@ -11,7 +12,8 @@ namespace Wehelpen.Web.Features.Requests;
 /// requests of this circle: another circle's request (or a made-up id) is not found here.
 /// </summary>
 public sealed class CircleRequestModel(
-    RequestLifecycle lifecycle, CircleRequestSettings settings, CircleManagement circles, RequestWaves waves, IStringLocalizer<SharedResource> text)
+    RequestLifecycle lifecycle, CircleRequestSettings settings, CircleManagement circles, RequestWaves waves, Conversations conversations,
+    IStringLocalizer<SharedResource> text)
     : CircleRequestPageModel
 {
     public RequestDetails Details { get; private set; } = default!;
@@ -22,6 +24,10 @@ public sealed class CircleRequestModel(
     /// <summary>A volunteer from outside the circle took it on, and a manager may block them.</summary>
     public bool CanBlock { get; private set; }
 
+    /// <summary>The conversation with whoever took it on: for whoever asked and the circle's managers; null for other members.</summary>
+    public ChatThreadView? Thread { get; private set; }
+
+    [BindProperty] public ChatForm Message { get; set; } = ChatForm.New();
     [BindProperty] public ReasonInput GiveBack { get; set; } = new();
     [BindProperty] public ReasonInput Cancel { get; set; } = new();
 
@@ -54,6 +60,14 @@ public sealed class CircleRequestModel(
         ActAsync(requestId, happened == false ? "CircleRequests.Done.Disputed" : "CircleRequests.Done.Confirmed",
             () => lifecycle.ConfirmAsync(Membership.UserId, requestId, new ConfirmRequest(happened), ct), ct);
 
+    public async Task<IActionResult> OnPostChatAsync(Guid requestId, CancellationToken ct)
+    {
+        if (!await LoadAsync(requestId, ct)) return NotFound();
+        var sent = await conversations.SendAsync(Membership.UserId, ChatTarget.Request(requestId), Message.ToInput(), ct);
+        if (!ChatForm.Failed(sent, ModelState)) return Redirect($"{RequestPath(requestId)}#chat-form");
+        return await LoadAsync(requestId, ct) ? Page() : NotFound();
+    }
+
     /// <summary>Blocks whoever took this request on: the page names no one else, so no other id is accepted.</summary>
     public async Task<IActionResult> OnPostBlockAsync(Guid requestId, CancellationToken ct)
     {
@@ -84,6 +98,11 @@ public sealed class CircleRequestModel(
         CanBlock = Membership.CanManage && details.ClaimedById is { } helperId
             && !(await circles.MembersAsync(Membership.CircleId, ct)).Any(m => m.UserId == helperId)
             && !(await settings.BlockedAsync(Membership, ct)).Any(b => b.VolunteerId == helperId);
+        var thread = await conversations.HistoryAsync(Membership.UserId, ChatTarget.Request(requestId), new ChatHistoryQuery(), ct);
+        var heading = details.Summary.ClaimedByName is { } helper ? text["Chat.Request.TitleWith", helper] : text["Chat.Request.Title"];
+        Thread = thread.Value is { } page
+            ? new ChatThreadView(page, heading, Membership.UserId, Message, $"{RequestPath(requestId)}?handler=chat", null, null)
+            : null;
         return true;
     }
 }

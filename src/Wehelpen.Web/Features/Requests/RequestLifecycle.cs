@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -11,7 +12,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
-    TimeProvider clock, IStringLocalizer<SharedResource> text)
+    LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<RequestDetails?> GetAsync(string userId, Guid requestId, CancellationToken ct) =>
         await access.FindAsync(userId, requestId, ct) is { } found
@@ -77,6 +78,7 @@ public sealed class RequestLifecycle(
         var now = clock.GetUtcNow();
         if (check(request, viewer, now) is { } problem) return Refuse(problem, request);
 
+        var helperBefore = request.ClaimedById;
         apply(request, viewer, await access.PolicyAsync(request.CircleId, ct), now);
         journal.Record(request, change, viewer, reason, now);
         try
@@ -90,6 +92,7 @@ public sealed class RequestLifecycle(
         }
 
         db.ChangeTracker.Clear();
+        await live.RequestChangedAsync(requestId, helperBefore);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
         return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
     }

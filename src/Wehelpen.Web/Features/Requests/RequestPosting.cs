@@ -5,6 +5,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Profiles;
@@ -14,7 +15,7 @@ namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, LiveNews live,
     PostcodeTable postcodes, VolunteerOffers offers, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
@@ -93,6 +94,7 @@ public sealed partial class RequestPosting(
         var viewer = await access.ViewerAsync(me.UserId, me.CircleId, ct);
         journal.Record(request, RequestChange.Posted, viewer, null, now);
         await db.SaveChangesAsync(ct);
+        await live.RequestChangedAsync(request.Id);
 
         var found = await access.FindAsync(me.UserId, request.Id, ct);
         return descriptions.Describe(found!.Value.Request, found.Value.Viewer, found.Value.View, now);

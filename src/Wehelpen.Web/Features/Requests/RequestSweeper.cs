@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Matching;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -10,7 +11,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
 public sealed class RequestSweeper(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, TimeProvider clock, ILogger<RequestSweeper> logger)
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, LiveNews live, TimeProvider clock, ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;
 
@@ -43,13 +44,14 @@ public sealed class RequestSweeper(
         var policy = await access.PolicyAsync(request.CircleId, ct);
         var asked = await waves.AskedAsync(request.Id, ct);
         var changes = 0;
+        var alerted = new List<string>();
         // After a long pause (the app was down) a request may be several steps behind; catch up at once.
         while (true)
         {
             if (RequestRules.Due(request, policy, now, waves.Finished(request, asked, now)) is { } change)
                 journal.Record(request, change, null, null, now);
             else if (waves.IsDue(request, asked, now))
-                await waves.AskAsync(request, asked, now, ct);
+                alerted.AddRange(await waves.AskAsync(request, asked, now, ct));
             else
                 break;
             changes++;
@@ -58,6 +60,8 @@ public sealed class RequestSweeper(
         try
         {
             await db.SaveChangesAsync(ct);
+            await live.RequestChangedAsync(request.Id);
+            if (alerted.Count > 0) await live.AlertedAsync(request.Id, alerted);
         }
         catch (DbUpdateConcurrencyException)
         {

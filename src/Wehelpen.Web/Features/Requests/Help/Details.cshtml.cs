@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Chat;
+using Wehelpen.Web.Features.Matching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,9 +14,14 @@ namespace Wehelpen.Web.Features.Requests.Help;
 /// A request they may not see is the site's 404, the same as one that does not exist.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(RequestLifecycle lifecycle, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conversations, AskedOfYou askedOfYou, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public RequestDetails Details { get; private set; } = default!;
+
+    /// <summary>The conversation with the circle, for the volunteer who took it on; null for anyone else.</summary>
+    public ChatThreadView? Thread { get; private set; }
+
+    [BindProperty] public ChatForm Message { get; set; } = ChatForm.New();
     [BindProperty] public GiveBackInput GiveBack { get; set; } = new();
     [TempData] public string? Notice { get; set; }
 
@@ -32,7 +39,34 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, IStringLocalizer<Sh
         // Members of the circle have their own page, with everything and the history.
         if (details.View == RequestView.Circle) return Redirect($"/circles/{details.CircleId}/requests/{requestId}");
         Details = details;
+        await LoadThreadAsync(requestId, ct);
         return Page();
+    }
+
+    /// <summary>The card of a live alert (wwwroot/js/live.js): the request as this volunteer was asked about it, with "Ik help".</summary>
+    public async Task<IActionResult> OnGetAlertAsync(Guid requestId, CancellationToken ct)
+    {
+        var asked = await askedOfYou.ForRequestAsync(requestId, [User.RequiredUserId()], clock.GetUtcNow(), ct);
+        if (asked.Count == 0 || asked[0].Asked.Request.Status != RequestStatus.Open) return NotFound();
+        return Partial("/Features/Matching/_AlertCard.cshtml", asked[0].Asked);
+    }
+
+    public async Task<IActionResult> OnPostChatAsync(Guid requestId, CancellationToken ct)
+    {
+        var sent = await conversations.SendAsync(User.RequiredUserId(), ChatTarget.Request(requestId), Message.ToInput(), ct);
+        if (sent.Refusal?.Status == StatusCodes.Status404NotFound) return NotFound();
+        if (!ChatForm.Failed(sent, ModelState)) return Redirect($"/help/{requestId}#chat-form");
+        if (await lifecycle.GetAsync(User.RequiredUserId(), requestId, ct) is not { View: not RequestView.Circle } details) return NotFound();
+        Details = details;
+        await LoadThreadAsync(requestId, ct);
+        return Page();
+    }
+
+    private async Task LoadThreadAsync(Guid requestId, CancellationToken ct)
+    {
+        var page = await conversations.HistoryAsync(User.RequiredUserId(), ChatTarget.Request(requestId), new ChatHistoryQuery(), ct);
+        if (page.Value is { } thread)
+            Thread = new ChatThreadView(thread, text["Chat.Request.Title"], User.RequiredUserId(), Message, $"/help/{requestId}?handler=chat", null, null);
     }
 
     public async Task<IActionResult> OnPostClaimAsync(Guid requestId, CancellationToken ct)

@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Wehelpen.E2E;
+
+/// <summary>What appears without reloading: a chat message in another browser, a new request in a volunteer's list, an alert.</summary>
+public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_message_typed_in_one_browser_appears_in_the_other_without_a_reload()
+    {
+        var carla = await browser.NewPageAsync();
+        await AccountSteps.SignedInPersonAsync(carla, "Carla Dochter");
+        var circle = await CircleSteps.StartCircleForAsync(carla, "Vader Jan");
+        var code = await CircleSteps.InviteMemberAsync(carla, circle);
+        var els = await browser.NewPageAsync();
+        await AccountSteps.SignedInPersonAsync(els, "Els Buur");
+        await CircleSteps.JoinWithCodeAsync(els, code, "Vader Jan", "Carla Dochter");
+
+        await els.GotoAsync(circle);
+        await carla.GotoAsync($"{circle}/chat");
+        await NotReloadedAsync(els);
+        await carla.GetByLabel("Uw bericht").FillAsync("Wie gaat dinsdag mee naar de cardioloog?");
+        await carla.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
+
+        // Els is on the overview: the chat tab counts the new message.
+        await Expect(els.GetByRole(AriaRole.Link, new() { Name = "Chat 1 ongelezen" })).ToBeVisibleAsync();
+        await els.GetByRole(AriaRole.Link, new() { Name = "Chat 1 ongelezen" }).ClickAsync();
+        await Expect(els.GetByRole(AriaRole.Log)).ToContainTextAsync("Wie gaat dinsdag mee naar de cardioloog?");
+        await Expect(els.Locator("[data-chat-online]")).ToContainTextAsync("Carla Dochter");
+        await NotReloadedAsync(carla);
+
+        await els.GetByLabel("Uw bericht").FillAsync("Ik kan");
+        await Expect(carla.GetByText("Els Buur is aan het typen…")).ToBeVisibleAsync();
+        await els.GetByLabel("Uw bericht").FillAsync("Ik kan, ik haal hem om half tien op.");
+        await els.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
+
+        await Expect(carla.GetByRole(AriaRole.Log)).ToContainTextAsync("Ik kan, ik haal hem om half tien op.");
+        await Expect(carla.GetByRole(AriaRole.Log).Locator(".chat-message")).ToHaveCountAsync(2);
+        Assert.True(await StillTheSamePageAsync(carla), "Carla's chat page was reloaded.");
+        await Expect(els.GetByLabel("Uw bericht")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task A_request_posted_in_one_browser_appears_in_a_volunteers_list_in_the_other_and_a_matched_volunteer_takes_it_from_the_alert()
+    {
+        var vera = await browser.NewPageAsync();
+        await AccountSteps.SignedInPersonAsync(vera, "Vera Buurvrouw");
+        await vera.GotoAsync("/profile");
+        await vera.GetByLabel("Ik wil anderen helpen (vrijwilliger)").CheckAsync();
+        await vera.GetByLabel("Boodschappen").CheckAsync();
+        await AccountSteps.SavePostcodeAsync(vera, "1055 KM");
+        await Expect(vera.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+        await vera.GetByRole(AriaRole.Link, new() { Name = "Hulp in de buurt" }).ClickAsync();
+        await Expect(vera.GetByText("Er is nu geen hulpvraag bij u in de buurt")).ToBeVisibleAsync();
+        await NotReloadedAsync(vera);
+
+        var carla = await browser.NewPageAsync();
+        await AccountSteps.SignedInPersonAsync(carla, "Carla Dochter");
+        var circle = await CircleSteps.StartCircleForAsync(carla, "Vader Jan");
+        await carla.GotoAsync($"{circle}/requests/new");
+        await carla.GetByLabel("Boodschappen", new() { Exact = true }).CheckAsync();
+        await carla.GetByLabel("Korte omschrijving").FillAsync("Boodschappen voor vader");
+        await carla.GetByLabel("Dag", new() { Exact = true }).FillAsync(DateTime.Today.AddDays(2).ToString("yyyy-MM-dd"));
+        await carla.GetByLabel("Van", new() { Exact = true }).FillAsync("10:00");
+        await carla.GetByLabel("Tot", new() { Exact = true }).FillAsync("12:00");
+        await carla.GetByLabel("Postcode", new() { Exact = true }).FillAsync("1055 KL");
+        await carla.GetByLabel("Vrijwilligers in de buurt").CheckAsync();
+        await carla.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
+        await Expect(carla.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw hulpvraag ‘Boodschappen voor vader’ is verstuurd.");
+
+        await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" })).ToBeVisibleAsync();
+        Assert.True(await StillTheSamePageAsync(vera), "Vera's list was reloaded.");
+
+        // Matching asks the best volunteers nearby: Vera, on whatever page she is, gets the alert and takes it on.
+        await vera.GotoAsync("/help/mine");
+        await browser.Server.SweepAsync();
+        var alert = vera.GetByRole(AriaRole.Region, new() { Name = "Meldingen" });
+        await Expect(alert).ToContainTextAsync("Er wordt om uw hulp gevraagd");
+        await Expect(alert).ToContainTextAsync("u helpt met boodschappen");
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Ik help" }).ClickAsync();
+        await Expect(vera).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/help/[0-9a-f-]+$"));
+        await Expect(vera.GetByRole(AriaRole.Main)).ToContainTextAsync("1055 KL");
+
+        // The carer's open request list shows who took it on, without a reload.
+        await Expect(carla.GetByRole(AriaRole.Main)).ToContainTextAsync("Vera Buurvrouw");
+    }
+
+    /// <summary>Waits until the page is on the hub (live.js says so on the body), and marks the page to see later that it was not reloaded.</summary>
+    private static async Task NotReloadedAsync(IPage page)
+    {
+        await Expect(page.Locator("body[data-live-connected=true]")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("() => { window.wehelpenStillHere = true; }");
+    }
+
+    private static Task<bool> StillTheSamePageAsync(IPage page) => page.EvaluateAsync<bool>("() => window.wehelpenStillHere === true");
+}

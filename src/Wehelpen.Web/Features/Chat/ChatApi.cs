@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Hosting;
+
+namespace Wehelpen.Web.Features.Chat;
+
+/// <summary>
+/// The chat for apps, beside the hub: a circle's chat under /api/v1/circles/{circleId}/chat (members only), a
+/// request's thread under /api/v1/requests/{requestId}/chat, and my unread counts. Sending names a client message id,
+/// so that a send repeated after a lost answer stores the message once and answers with it again.
+/// </summary>
+internal static class ChatApi
+{
+    public static void MapChatApi(this WebApplication app)
+    {
+        var circle = app.MapCircleApiGroup("Chat").MapGroup("/chat");
+        circle.MapGet("/", (Guid circleId, long? before, long? after, int? limit, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+            HistoryAsync(ChatTarget.Circle(circleId), before, after, limit, user, chat, ct));
+        circle.MapPost("/", (Guid circleId, SendChatInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+            SendAsync(ChatTarget.Circle(circleId), input, user, chat, ct));
+        circle.MapPost("/read", (Guid circleId, MarkReadInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+            MarkReadAsync(ChatTarget.Circle(circleId), input, user, chat, ct));
+
+        var request = app.MapGroup("/api/v1/requests/{requestId:guid}/chat").WithTags("Chat").RequireAuthorization(AccountsExtensions.ApiPolicy);
+        request.MapGet("/", (Guid requestId, long? before, long? after, int? limit, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+            HistoryAsync(ChatTarget.Request(requestId), before, after, limit, user, chat, ct));
+        request.MapPost("/", (Guid requestId, SendChatInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+            SendAsync(ChatTarget.Request(requestId), input, user, chat, ct));
+        request.MapPost("/read", (Guid requestId, MarkReadInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+            MarkReadAsync(ChatTarget.Request(requestId), input, user, chat, ct));
+
+        app.MapGet("/api/v1/chat/unread", async (ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+                TypedResults.Ok(await chat.UnreadAsync(user.RequiredUserId(), ct)))
+            .WithTags("Chat").RequireAuthorization(AccountsExtensions.ApiPolicy);
+    }
+
+    private static async Task<Results<Ok<ChatPage>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        ChatTarget target, long? before, long? after, int? limit, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+        (await chat.HistoryAsync(user.RequiredUserId(), target, new ChatHistoryQuery(before, after, limit), ct)).ToApi(TypedResults.Ok);
+
+    private static async Task<Results<Ok<ChatMessageResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        ChatTarget target, SendChatInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+        (await chat.SendAsync(user.RequiredUserId(), target, input, ct)).ToApi(TypedResults.Ok);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
+        ChatTarget target, MarkReadInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
+        (await chat.MarkReadAsync(user.RequiredUserId(), target, input, ct)).ToApi(_ => TypedResults.NoContent());
+}
+
+public static class ChatExtensions
+{
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ChatAccess>();
+        builder.Services.AddScoped<ChatStore>();
+        builder.Services.AddScoped<Conversations>();
+        return builder;
+    }
+
+    public static WebApplication MapChat(this WebApplication app)
+    {
+        app.MapChatApi();
+        return app;
+    }
+}

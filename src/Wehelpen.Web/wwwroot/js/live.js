@@ -1,0 +1,242 @@
+// Live updates for signed-in pages, over the one hub (/hubs/live) with the official @microsoft/signalr client.
+// Everything here is an addition: without JavaScript, or while the connection is down, the pages work as they are
+// and a reload shows the state. Exposes window.wehelpenLive for chat.js.
+(function () {
+  "use strict";
+  const hubUrl = document.body.dataset.liveHub;
+  if (!hubUrl || !window.signalR) return;
+
+  const texts = JSON.parse(document.getElementById("live-texts").textContent);
+  const announcer = document.getElementById("live-announcer");
+  const status = document.getElementById("live-connection");
+  const alerts = document.getElementById("live-alerts");
+  const format = (text, ...values) => values.reduce((t, v, i) => t.replace(`{${i}}`, v), text);
+  const say = (text) => { announcer.textContent = ""; window.setTimeout(() => { announcer.textContent = text; }, 50); };
+
+  // Reconnect for as long as the page is open: quickly at first, then every 30 seconds.
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(hubUrl)
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(30000, 1000 * 2 ** Math.min(ctx.previousRetryCount, 5)) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  // Run after every (re)connection: what a page needs to catch up on (chat.js).
+  const connectedHandlers = [];
+  let statusTimer = 0;
+  const connected = (yes) => { document.body.dataset.liveConnected = yes ? "true" : "false"; };
+  connection.onreconnecting(() => {
+    connected(false);
+    // Only a break that lasts is worth saying: moving between pages is not one.
+    statusTimer = window.setTimeout(() => { status.textContent = texts.Reconnecting; status.hidden = false; }, 3000);
+  });
+  connection.onreconnected(async () => {
+    window.clearTimeout(statusTimer);
+    if (!status.hidden) {
+      status.textContent = texts.Reconnected;
+      window.setTimeout(() => { status.hidden = true; }, 4000);
+    }
+    // What changed while we were away: every live part of the page reads itself again.
+    refresh(document.querySelectorAll("[data-live]"));
+    await joined();
+  });
+  connection.onclose(() => window.setTimeout(start, 5000));
+
+  async function start() {
+    try {
+      await connection.start();
+    } catch {
+      window.setTimeout(start, 5000);
+      return;
+    }
+    await joined();
+  }
+
+  // The hub answers a first call only once it has put the connection in the person's circles: from then on
+  // nothing is missed. The answer also brings the unread counts up to date.
+  async function joined() {
+    try {
+      (await connection.invoke("UnreadCounts")).forEach((u) => setUnread(u.circleId, u.count));
+    } catch {
+      return; // the connection went again; onreconnected comes back here
+    }
+    connected(true);
+    connectedHandlers.forEach((handler) => handler());
+  }
+
+  // --- Parts of pages that follow changes (data-live="logbook requests", inside data-live-circle / data-live-request).
+  function matches(region, change) {
+    const areas = region.dataset.live.split(" ");
+    if (!change.areas.some((a) => areas.includes(a))) return false;
+    // A circle's page follows that circle only; a request's page that request only.
+    const circle = region.closest("[data-live-circle]")?.dataset.liveCircle;
+    if (circle && change.circleId !== circle) return false;
+    const request = region.dataset.liveRequest;
+    return !request || change.requestId === request;
+  }
+
+  // Someone is typing in a form here: replacing it would lose what they wrote, so they are told instead.
+  function busy(region) {
+    if (region.contains(document.activeElement) && document.activeElement.matches("input, textarea, select")) return true;
+    return [...region.querySelectorAll("input, textarea")].some((f) => f.type !== "hidden" && f.value !== f.defaultValue);
+  }
+
+  let pending = new Set();
+  let refreshTimer = 0;
+  function refresh(regions) {
+    regions.forEach((r) => pending.add(r));
+    window.clearTimeout(refreshTimer);
+    refreshTimer = window.setTimeout(async () => {
+      const targets = [...pending].filter((r) => r.id && document.contains(r));
+      pending = new Set();
+      if (targets.length === 0) return;
+      let next;
+      try {
+        const response = await fetch(location.href, { headers: { "X-Live-Refresh": "1" }, credentials: "same-origin" });
+        next = new DOMParser().parseFromString(await response.text(), "text/html");
+      } catch {
+        return; // offline: the next change or reconnect tries again
+      }
+      for (const region of targets) {
+        const fresh = next.getElementById(region.id);
+        if (!fresh) { notice(region, texts.ChangedElsewhere); continue; }
+        if (fresh.innerHTML === region.innerHTML) continue;
+        if (busy(region)) { notice(region, texts.ChangedElsewhere); continue; }
+        const before = ids(region);
+        const focusKey = document.activeElement && region.contains(document.activeElement) ? key(document.activeElement) : null;
+        region.innerHTML = fresh.innerHTML;
+        if (focusKey) region.querySelector(focusKey)?.focus();
+        describe(region, before);
+      }
+    }, 300);
+  }
+
+  function notice(region, text) {
+    if (region.querySelector(".live-notice")) return;
+    const p = document.createElement("p");
+    p.className = "notice live-notice";
+    p.setAttribute("role", "status");
+    p.append(text + " ");
+    const reload = document.createElement("a");
+    reload.href = location.href;
+    reload.textContent = texts.Reload;
+    p.append(reload);
+    region.prepend(p);
+  }
+
+  const ids = (region) => new Map([...region.querySelectorAll("[data-request-id]")].map((e) => [e.dataset.requestId, e.querySelector(".request-title")?.textContent.trim()]));
+  const key = (element) => (element.id ? `#${CSS.escape(element.id)}` : element.getAttribute("href") ? `[href="${CSS.escape(element.getAttribute("href"))}"]` : null);
+
+  // New or vanished requests in a list are said by name; anything else as "updated".
+  function describe(region, before) {
+    const after = ids(region);
+    const added = [...after].filter(([id]) => !before.has(id)).map(([, title]) => title);
+    const gone = [...before].filter(([id]) => !after.has(id)).map(([, title]) => title);
+    if (added.length) say(format(texts.NewNearby, added.join(", ")));
+    else if (gone.length) say(format(texts.GoneNearby, gone.join(", ")));
+    else say(region.dataset.liveAnnounce || texts.Updated);
+  }
+
+  // Heard by chat.js where a conversation is on the page; elsewhere there is nothing to show.
+  connection.on("presence", () => {});
+  connection.on("typing", () => {});
+
+  connection.on("changed", (change) => {
+    refresh([...document.querySelectorAll("[data-live]")].filter((r) => matches(r, change)));
+  });
+
+  connection.on("leftCircle", (notice) => {
+    const scope = document.querySelector(`[data-live-circle="${notice.circleId}"]`);
+    if (!scope) return;
+    scope.querySelectorAll("form").forEach((f) => f.querySelectorAll("button, input, textarea, select").forEach((e) => { e.disabled = true; }));
+    const p = document.createElement("p");
+    p.className = "notice notice-error";
+    p.setAttribute("role", "alert");
+    p.textContent = texts.LeftCircle;
+    scope.prepend(p);
+  });
+
+  // --- Unread counts of circle chats, wherever a badge shows one.
+  function setUnread(circleId, count) {
+    document.querySelectorAll(`[data-unread-circle="${circleId}"]`).forEach((badge) => {
+      badge.querySelector("[data-unread-count]").textContent = count;
+      badge.hidden = count === 0;
+    });
+  }
+  connection.on("unread", (u) => setUnread(u.circleId, u.count));
+  connection.on("chatMessage", (m) => {
+    if (m.target.kind !== "circle" || m.authorId === me() || window.wehelpenLive.isReading(m.target)) return;
+    document.querySelectorAll(`[data-unread-circle="${m.circleId}"] [data-unread-count]`).forEach((count) => {
+      setUnread(m.circleId, Number(count.textContent) + 1);
+    });
+  });
+  const me = () => document.querySelector("[data-chat-me]")?.dataset.chatMe;
+
+  // --- Alerts: matching asks this volunteer; the card comes from the server, in the page's language.
+  connection.on("alert", async (asked) => {
+    const id = asked.request.id;
+    // Already there, or the page itself is this request (with its own "Ik help").
+    if (alerts.querySelector(`[data-alert="${id}"]`) || location.pathname === `/help/${id}`) return;
+    const response = await fetch(`/help/${id}?handler=alert`, { credentials: "same-origin" });
+    if (!response.ok) return; // taken already, or no longer for them
+    const holder = document.createElement("div");
+    holder.innerHTML = await response.text();
+    const card = holder.firstElementChild;
+    alerts.append(card);
+    alerts.hidden = false;
+    card.querySelector("[data-alert-dismiss]")?.addEventListener("click", () => closeAlert(card));
+    card.querySelector("form[data-alert-claim]")?.addEventListener("submit", (event) => claim(event, card, id));
+    say(card.querySelector("[data-alert-title]")?.textContent ?? "");
+  });
+
+  connection.on("alertClosed", (closed) => {
+    const card = alerts.querySelector(`[data-alert="${closed.requestId}"]`);
+    if (!card || card.dataset.claimed) return;
+    card.querySelector("form[data-alert-claim]")?.remove();
+    const p = document.createElement("p");
+    p.textContent = texts.AlertClosed;
+    card.append(p);
+    say(texts.AlertClosed);
+  });
+
+  async function claim(event, card, id) {
+    event.preventDefault();
+    const button = event.target.querySelector("button");
+    button.disabled = true;
+    const result = card.querySelector("[data-alert-result]");
+    result.textContent = texts.Claiming;
+    say(texts.Claiming);
+    try {
+      await connection.invoke("ClaimRequest", id);
+      card.dataset.claimed = "true";
+      location.href = `/help/${id}`;
+    } catch (error) {
+      result.textContent = hubMessage(error);
+      say(result.textContent);
+      button.disabled = false;
+    }
+  }
+
+  function closeAlert(card) {
+    card.remove();
+    alerts.hidden = alerts.children.length === 0;
+  }
+
+  // A refusal from the hub reads "... HubException: <the message>": only the message is for people.
+  function hubMessage(error) {
+    const text = String(error && error.message || error);
+    const at = text.indexOf("HubException: ");
+    return at >= 0 ? text.slice(at + 14) : texts.NotSent;
+  }
+
+  window.wehelpenLive = {
+    connection,
+    texts,
+    format,
+    say,
+    hubMessage,
+    onConnected: (handler) => connectedHandlers.push(handler),
+    isReading: () => false,
+  };
+  // chat.js (loaded after this file) registers its handlers before the connection is made.
+  window.setTimeout(start, 0);
+})();

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Live;
+
+namespace Wehelpen.Web.Tests.Chat;
+
+/// <summary>The chat page works without JavaScript: the form posts, the page shows the conversation.</summary>
+public sealed partial class ChatPageTests
+{
+    [Theory, BothDatabases]
+    public async Task A_member_writes_on_the_page_and_a_double_click_sends_it_once(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        var c = await app.TwoCirclesAsync();
+        using var mo = await app.BrowserAsync("Mo Lid");
+        var path = $"/circles/{c.CircleId}/chat";
+        var form = await mo.GetStringAsync(path);
+        var clientId = ClientId().Match(form).Groups[1].Value;
+
+        KeyValuePair<string, string>[] fields = [new("Message.ClientMessageId", clientId), new("Message.Text", "Ik haal zaterdag de boodschappen.")];
+        var sent = await PageForms.PostAsync(mo, path, fields);
+        var twice = await PageForms.PostAsync(mo, path, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
+        using var carla = await app.BrowserAsync("Carla Coördinator");
+        var page = await carla.PageAsync(path);
+        Assert.Single(Regex.Matches(page, "Ik haal zaterdag de boodschappen."));
+        Assert.Contains("Mo Lid", page);
+        // A fresh id for the next message, so that it is not taken for this one.
+        Assert.NotEqual(clientId, ClientId().Match(await mo.GetStringAsync(path)).Groups[1].Value);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_refused_message_stays_in_the_form_with_the_reason(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        var c = await app.TwoCirclesAsync();
+        using var mo = await app.BrowserAsync("Mo Lid");
+        var path = $"/circles/{c.CircleId}/chat";
+        var text = "Lang verhaal. " + new string('x', 2000);
+
+        var refused = await PageForms.PostAsync(mo, path, [new("Message.ClientMessageId", "form-1"), new("Message.Text", text)]);
+
+        var page = await refused.PageAsync();
+        Assert.Contains("Dit is te lang: maximaal 2000 tekens, het zijn er nu 2014.", page);
+        Assert.Contains(text + "</textarea>", page);
+        Assert.Contains("Er zijn nog geen berichten.", page);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_newest_messages_show_first_and_older_ones_are_a_page_back(DatabaseProvider provider)
+    {
+        await using var app = await LiveSteps.StartAsync(provider);
+        var c = await app.TwoCirclesAsync();
+        await using var carla = await app.ConnectAsync("Carla Coördinator");
+        for (var i = 1; i <= 55; i++) await carla.SendChatAsync(LiveSteps.Circle(c.CircleId), $"Bericht nummer {i}.");
+        using var mo = await app.BrowserAsync("Mo Lid");
+
+        var newest = await mo.PageAsync($"/circles/{c.CircleId}/chat");
+        var older = await mo.PageAsync($"/circles/{c.CircleId}/chat?before=6");
+
+        Assert.Contains("Bericht nummer 55.", newest);
+        Assert.Contains("Bericht nummer 6.", newest);
+        Assert.DoesNotContain("Bericht nummer 5.", newest);
+        Assert.Contains($"href=\"/circles/{c.CircleId}/chat?before=6\"", newest);
+        Assert.Equal(["Bericht nummer 1.", "Bericht nummer 2.", "Bericht nummer 3.", "Bericht nummer 4.", "Bericht nummer 5."],
+            Regex.Matches(older, "Bericht nummer \\d+\\.").Select(m => m.Value).ToArray());
+        Assert.Contains("Naar de nieuwste berichten", older);
+        // Reading the newest page read them all.
+        Assert.Contains("data-unread-count>0<", await mo.PageAsync("/circles"));
+    }
+
+    [GeneratedRegex("name=\"Message.ClientMessageId\" value=\"([^\"]+)\"")]
+    private static partial Regex ClientId();
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Wehelpen.LiveClient;
+using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Tests.Circles;
+
+namespace Wehelpen.Web.Tests.Live;
+
+/// <summary>People on the live hub, over the test server's WebSocket, as an app would connect: with a bearer token.</summary>
+public static class LiveSteps
+{
+    /// <summary>Presence is told at once in tests (no grace after the last connection closes).</summary>
+    public static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Live:OfflineGraceSeconds"] = "0",
+        ["RateLimits:LoginAttemptsPerMinute"] = "1000",
+    };
+
+    public static Task<WehelpenApplication> StartAsync(DatabaseProvider provider) => WehelpenApplication.StartAsync(provider, Settings);
+
+    /// <summary>Logs the person in and opens the hub with their token; <paramref name="language"/> as an app's Accept-Language.</summary>
+    public static async Task<LiveHubClient> ConnectAsync(this WehelpenApplication app, string name, string? language = null)
+    {
+        var token = await TokenAsync(app, name);
+        return await app.OpenHubAsync(request =>
+        {
+            request.Headers.Authorization = $"Bearer {token}";
+            if (language is not null) request.Headers.AcceptLanguage = language;
+        });
+    }
+
+    public static async Task<LiveHubClient> OpenHubAsync(this WehelpenApplication app, Action<Microsoft.AspNetCore.Http.HttpRequest> configure, string query = "")
+    {
+        var sockets = app.Server.CreateWebSocketClient();
+        sockets.ConfigureRequest = configure;
+        var socket = await sockets.ConnectAsync(new Uri($"ws://localhost{LiveExtensions.HubPath}{query}"), CancellationToken.None);
+        var client = await LiveHubClient.StartAsync(socket);
+        // The handshake is answered before the hub has put the connection in its circles; a first call is answered after.
+        await client.InvokeAsync("UnreadCounts", []);
+        return client;
+    }
+
+    public static async Task<string> TokenAsync(this WehelpenApplication app, string name)
+    {
+        using var client = app.CreateApiClient();
+        var response = await client.PostAsJsonAsync("/api/v1/account/login", new { email = CircleSteps.EmailOf(name), password = WehelpenApplication.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public static object Circle(Guid circleId) => new { kind = "circle", id = circleId };
+
+    public static object Request(Guid requestId) => new { kind = "request", id = requestId };
+
+    public static Task<JsonElement> SendChatAsync(this LiveHubClient client, object target, string text, string? clientMessageId = null) =>
+        client.InvokeAsync("SendChat", [target, new { clientMessageId = clientMessageId ?? Guid.NewGuid().ToString("N"), text }]);
+
+    public static Task<JsonElement> HistoryAsync(this LiveHubClient client, object target, long? before = null, long? after = null, int? limit = null) =>
+        client.InvokeAsync("ChatHistory", [target, new { before, after, limit }]);
+
+    /// <summary>The message of a refusal, as the person would read it.</summary>
+    public static async Task<string> RefusedAsync(this LiveHubClient client, string method, params object?[] args)
+    {
+        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync(method, args));
+        return refused.HubExceptionMessage ?? refused.Message;
+    }
+
+    /// <summary>The next chat message this client hears in a conversation; its text.</summary>
+    public static async Task<JsonElement> NextMessageAsync(this LiveHubClient client, string text) =>
+        (await client.NextAsync(LiveEvents.ChatMessage, a => a[0].GetProperty("text").GetString() == text))[0];
+
+    public static string[] Texts(this JsonElement page) =>
+        page.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()!).ToArray();
+
+    public static long[] Seqs(this JsonElement page) =>
+        page.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("seq").GetInt64()).ToArray();
+}
