@@ -25,8 +25,8 @@ public sealed class PresenceTests
         Assert.True(came[0].GetProperty("online").GetBoolean());
         Assert.Equal("Mo Lid", came[0].GetProperty("name").GetString());
         Assert.Equal(c.CircleId, went[0].GetProperty("circleId").GetGuid());
-        Assert.Equal(["Carla Coördinator", "Mo Lid"], here.EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToArray());
-        Assert.Equal(["Carla Coördinator"], after.EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToArray());
+        Assert.Equal(["Carla Coördinator", "Mo Lid"], here.EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal(["Carla Coördinator"], after.EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray());
     }
 
     [Theory, BothDatabases]

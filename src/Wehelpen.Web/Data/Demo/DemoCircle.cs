@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
@@ -12,12 +13,12 @@ namespace Wehelpen.Web.Data.Demo;
 
 /// <summary>
 /// One lived-in care circle around the demo resident, with the demo carer as coördinator and the demo volunteer
-/// as member: appointments, logbook, notes and help requests to look at on the first start. Written through the same use cases as
+/// as member: appointments, logbook, notes, help requests and a chat to look at on the first start. Written through the same use cases as
 /// the pages, so the demo obeys every rule the product does. Runs once: skipped when the resident has a circle.
 /// </summary>
 public sealed class DemoCircleSeeder(
     WehelpenDbContext db, CircleManagement circles, CircleInvitations invitations, AgendaPlanner agenda,
-    CircleLogbook logbook, CircleNotes notes, RequestPosting requests, RequestLifecycle lifecycle,
+    CircleLogbook logbook, CircleNotes notes, RequestPosting requests, RequestLifecycle lifecycle, Conversations chat,
     TimeProvider clock, ILogger<DemoCircleSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
@@ -67,10 +68,18 @@ public sealed class DemoCircleSeeder(
             Flexible: false, Date: null, From: null, Until: null, Before: null, Postcode: truus.Postcode, Address: "Bos en Lommerweg 101-2",
             Phone: "06 1234 5678", Audience: RequestAudience.Person, AddressedToId: sanne.Id, AppointmentId: cardiologist.Id), ct));
         Require(await lifecycle.ClaimAsync(sanne.Id, lift.Summary.Id, ct));
+        Require(await chat.SendAsync(sanne.Id, ChatTarget.Request(lift.Summary.Id), new SendChatInput("demo-lift-1",
+            "Ik haal Truus om kwart over negen op. Staat de rollator in de gang?"), ct));
+        Require(await chat.SendAsync(ahmed.Id, ChatTarget.Request(lift.Summary.Id), new SendChatInput("demo-lift-2",
+            "Ja, naast de kapstok. Dank je wel, Sanne!"), ct));
         Require(await requests.PostAsync(asAhmed, new HelpRequestInput(
             HelpCategories.Shopping, "Boodschappen bij de Albert Heijn", "Een kleine lijst: brood, melk, fruit en koffie. Truus betaalt contant bij de deur.",
             Flexible: true, Date: null, From: null, Until: null, Before: Next(today.AddDays(1), DayOfWeek.Saturday), Postcode: truus.Postcode,
             Address: "Bos en Lommerweg 101-2", Phone: "06 1234 5678", Audience: RequestAudience.Neighbourhood, AddressedToId: null), ct));
+        var circleChat = ChatTarget.Circle(circleId);
+        Require(await chat.SendAsync(ahmed.Id, circleChat, new SendChatInput("demo-chat-1", "Mam had vanochtend weinig trek. Wie kan er morgen even langs?"), ct));
+        Require(await chat.SendAsync(sanne.Id, circleChat, new SendChatInput("demo-chat-2", "Ik kom morgen na de lunch, dan gaan we samen koffie drinken."), ct));
+        Require(await chat.SendAsync(truus.Id, circleChat, new SendChatInput("demo-chat-3", "Wat fijn, tot morgen!"), ct));
         logger.LogInformation("Demo data: the care circle of {Resident}", truus.DisplayName);
     }
 

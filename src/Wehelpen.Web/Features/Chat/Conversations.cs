@@ -77,8 +77,8 @@ public sealed partial class Conversations(
         if (await access.ResolveAsync(userId, target, ct) is not { } grant) return NotFound();
         if (grant.ThreadId is not { } threadId) return Done.Instance;
         var lastSeq = await db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleOrDefaultAsync(ct);
-        seq = Math.Min(seq, lastSeq);
-        if (!await store.AdvanceMarkerAsync(threadId, userId, seq, ct)) return Done.Instance;
+        // Nothing written yet (no thread either), or read already: nothing to move.
+        if (lastSeq == 0 || !await store.AdvanceMarkerAsync(threadId, userId, Math.Min(seq, lastSeq), ct)) return Done.Instance;
         if (target.Kind == ChatKind.Circle)
             await live.UnreadAsync(userId, new UnreadCount(grant.CircleId, await UnreadInCircleAsync(userId, grant.CircleId, ct)));
         return Done.Instance;

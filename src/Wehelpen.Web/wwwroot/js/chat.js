@@ -47,14 +47,11 @@
     if (!newest || list.querySelector(`[data-seq="${message.seq}"]`)) return;
     section.querySelector("[data-chat-empty]")?.remove();
     const atBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 80;
-    const pending = message.authorId === me ? list.querySelector(`.chat-pending[data-client-id="${CSS.escape(message.clientMessageId)}"]`) : null;
+    // One's own message, shown as "being sent" until now, takes its place by number like any other.
+    if (message.authorId === me) list.querySelector(`.chat-pending[data-client-id="${CSS.escape(message.clientMessageId)}"]`)?.remove();
     const li = render(message);
-    if (pending) pending.replaceWith(li);
-    else {
-      const after = [...list.querySelectorAll("[data-seq]")].find((e) => Number(e.dataset.seq) > message.seq);
-      const firstPending = list.querySelector(".chat-pending");
-      list.insertBefore(li, after ?? firstPending ?? null);
-    }
+    const after = [...list.querySelectorAll("[data-seq]")].find((e) => Number(e.dataset.seq) > message.seq);
+    list.insertBefore(li, after ?? list.querySelector(".chat-pending"));
     if (atBottom) li.scrollIntoView({ block: "nearest" });
   }
 
@@ -69,7 +66,7 @@
       page.messages.forEach(show);
       advance();
       more = page.hasMore && page.messages.length > 0;
-      if (!page.writable && form) closeForm(page.closedReason);
+      if (!page.writable && form && document.contains(form)) closeForm(page.closedReason);
     }
     markRead();
   }
@@ -95,8 +92,13 @@
 
   // --- Sending: every message first goes into an outbox kept in the browser, so a lost connection or a reload
   // loses nothing; it leaves the outbox when the server has stored it.
-  const outbox = () => JSON.parse(localStorage.getItem(outboxKey) || "[]");
-  const saveOutbox = (items) => (items.length ? localStorage.setItem(outboxKey, JSON.stringify(items)) : localStorage.removeItem(outboxKey));
+  // Without storage (some private windows) the outbox lives as long as the page.
+  let kept = [];
+  const outbox = () => { try { return JSON.parse(localStorage.getItem(outboxKey) || "[]"); } catch { return kept; } };
+  const saveOutbox = (items) => {
+    kept = items;
+    try { if (items.length) localStorage.setItem(outboxKey, JSON.stringify(items)); else localStorage.removeItem(outboxKey); } catch { /* kept in memory */ }
+  };
   const newId = () => (crypto.randomUUID ? crypto.randomUUID() : [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join(""));
 
   function showPending(item) {

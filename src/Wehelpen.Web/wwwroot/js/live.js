@@ -164,12 +164,11 @@
   }
   connection.on("unread", (u) => setUnread(u.circleId, u.count));
   connection.on("chatMessage", (m) => {
-    if (m.target.kind !== "circle" || m.authorId === me() || window.wehelpenLive.isReading(m.target)) return;
+    if (m.target.kind !== "circle" || m.authorId === document.body.dataset.liveUser || window.wehelpenLive.isReading(m.target)) return;
     document.querySelectorAll(`[data-unread-circle="${m.circleId}"] [data-unread-count]`).forEach((count) => {
       setUnread(m.circleId, Number(count.textContent) + 1);
     });
   });
-  const me = () => document.querySelector("[data-chat-me]")?.dataset.chatMe;
 
   // --- Alerts: matching asks this volunteer; the card comes from the server, in the page's language.
   connection.on("alert", async (asked) => {
