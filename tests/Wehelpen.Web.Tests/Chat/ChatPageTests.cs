@@ -72,6 +72,38 @@ public sealed partial class ChatPageTests
         Assert.Contains("data-unread-count>0<", await mo.PageAsync("/circles"));
     }
 
+    [Theory, BothDatabases]
+    public async Task The_helper_and_the_circle_talk_on_the_request_pages_and_other_members_do_not_see_it(DatabaseProvider provider)
+    {
+        var (app, _) = await Requests.RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var (veraApi, _) = await Requests.RequestSteps.VolunteerAsync(app, "Vera Buurvrouw", "1055 KL");
+        var requestId = await Requests.RequestSteps.PostedIdAsync(c.Coordinator, c.CircleId);
+        Assert.Equal(HttpStatusCode.OK, (await Requests.RequestSteps.ActAsync(veraApi, requestId, "claim")).StatusCode);
+        using var vera = await app.BrowserAsync("Vera Buurvrouw");
+        using var carla = await app.BrowserAsync("Carla Coördinator");
+        using var mo = await app.BrowserAsync("Mo Lid");
+        var circlePage = $"/circles/{c.CircleId}/requests/{requestId}";
+
+        var sent = await PageForms.PostAsync(vera, $"/help/{requestId}?handler=chat",
+            [new("Message.ClientMessageId", "page-1"), new("Message.Text", "Ik bel even aan om tien uur.")], formPage: $"/help/{requestId}");
+        var reply = await PageForms.PostAsync(carla, $"{circlePage}?handler=chat",
+            [new("Message.ClientMessageId", "page-2"), new("Message.Text", "Prima, de bel doet het.")], formPage: circlePage);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        var atVera = await vera.PageAsync($"/help/{requestId}");
+        Assert.Contains("Gesprek over deze hulpvraag", atVera);
+        Assert.Contains("Prima, de bel doet het.", atVera);
+        var atCarla = await carla.PageAsync(circlePage);
+        Assert.Contains("Gesprek met Vera Buurvrouw", atCarla);
+        Assert.Contains("Ik bel even aan om tien uur.", atCarla);
+        var atMo = await mo.PageAsync(circlePage);
+        Assert.DoesNotContain("Ik bel even aan", atMo);
+        Assert.DoesNotContain("Gesprek met", atMo);
+    }
+
     [GeneratedRegex("name=\"Message.ClientMessageId\" value=\"([^\"]+)\"")]
     private static partial Regex ClientId();
 }

@@ -99,7 +99,10 @@ public sealed class CircleRequestModel(
             && !(await circles.MembersAsync(Membership.CircleId, ct)).Any(m => m.UserId == helperId)
             && !(await settings.BlockedAsync(Membership, ct)).Any(b => b.VolunteerId == helperId);
         var thread = await conversations.HistoryAsync(Membership.UserId, ChatTarget.Request(requestId), new ChatHistoryQuery(), ct);
-        var heading = details.Summary.ClaimedByName is { } helper ? text["Chat.Request.TitleWith", helper] : text["Chat.Request.Title"];
+        // The circle talks with the helper by name; the helper (a member who took it on) with the circle.
+        var heading = details.Summary.ClaimedByName is { } helper && details.ClaimedById != Membership.UserId
+            ? text["Chat.Request.TitleWith", helper]
+            : text["Chat.Request.Title"];
         Thread = thread.Value is { } page
             ? new ChatThreadView(page, heading, Membership.UserId, Message, $"{RequestPath(requestId)}?handler=chat", null, null)
             : null;
