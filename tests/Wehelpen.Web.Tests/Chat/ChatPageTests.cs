@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Live;
+using Wehelpen.Web.Tests.Requests;
 
 namespace Wehelpen.Web.Tests.Chat;
 
@@ -75,12 +76,12 @@ public sealed partial class ChatPageTests
     [Theory, BothDatabases]
     public async Task The_helper_and_the_circle_talk_on_the_request_pages_and_other_members_do_not_see_it(DatabaseProvider provider)
     {
-        var (app, _) = await Requests.RequestSteps.StartAsync(provider);
+        var (app, _) = await RequestSteps.StartAsync(provider);
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
-        var (veraApi, _) = await Requests.RequestSteps.VolunteerAsync(app, "Vera Buurvrouw", "1055 KL");
-        var requestId = await Requests.RequestSteps.PostedIdAsync(c.Coordinator, c.CircleId);
-        Assert.Equal(HttpStatusCode.OK, (await Requests.RequestSteps.ActAsync(veraApi, requestId, "claim")).StatusCode);
+        var (veraApi, _) = await app.VolunteerAsync("Vera Buurvrouw", "1055 KL");
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
+        Assert.Equal(HttpStatusCode.OK, (await veraApi.ActAsync(requestId, "claim")).StatusCode);
         using var vera = await app.BrowserAsync("Vera Buurvrouw");
         using var carla = await app.BrowserAsync("Carla Coördinator");
         using var mo = await app.BrowserAsync("Mo Lid");
