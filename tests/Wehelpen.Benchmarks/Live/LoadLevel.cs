@@ -12,6 +12,7 @@ namespace Wehelpen.Benchmarks.Live;
 internal sealed class LoadLevel
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan BacklogLimit = TimeSpan.FromSeconds(5);
 
     // After the timestamp: about the length of a real chat line.
     private const string Filler = " hallo allemaal, ik kom morgen om tien uur langs met de boodschappen";
@@ -22,6 +23,7 @@ internal sealed class LoadLevel
     private readonly LevelCounters _counters = new();
     private readonly float[] _ackMs;
     private readonly long _sends;
+    private readonly long _plannedDeliveries;
     private readonly TimeSpan _spacing;
 
     private LoadLevel(IReadOnlyList<LoadConnection> connections, int seconds)
@@ -35,10 +37,10 @@ internal sealed class LoadLevel
         _sends = (long)(TimeSpan.FromSeconds(seconds) / _spacing);
         _ackMs = new float[_sends];
         Array.Fill(_ackMs, float.NaN);
+        for (long send = 0; send < _sends; send++) _plannedDeliveries += _sendOrder[send % _sendOrder.Length].Circle.Members.Count;
     }
 
-    /// <param name="stopEarly">Give up the level at the first sign it cannot be held (hold mode): errors, or more
-    /// than a second's worth of sends unanswered.</param>
+    /// <param name="stopEarly">Give up the level as soon as it cannot be held any more (hold mode): see <see cref="Trouble"/>.</param>
     public static async Task<LevelFigures> RunAsync(IReadOnlyList<LoadConnection> connections, int seconds, bool stopEarly, int serverPid, CancellationToken ct)
     {
         var level = new LoadLevel(connections, seconds);
@@ -95,10 +97,13 @@ internal sealed class LoadLevel
         }
     }
 
+    /// <summary>An error; so many slow deliveries already that the p99 goal cannot be met whatever comes; or the
+    /// server so far behind that sends pile up (more than <see cref="BacklogLimit"/> of them unanswered).</summary>
     private string? Trouble() =>
         _counters.Failed > 0 ? $"{_counters.Failed} sends failed, the first: {_counters.FirstFailure}"
         : _connections.Count(c => !c.IsConnected) is > 0 and var closed ? $"{closed} connections closed"
-        : _counters.InFlight > _connections.Count / LiveSettings.SendInterval.TotalSeconds ? $"{_counters.InFlight} sends unanswered (more than a second's worth)"
+        : _counters.SlowDeliveries > _plannedDeliveries / 100 ? $"{_counters.SlowDeliveries} deliveries took {LiveSettings.P99GoalMs} ms or more, over 1% of the {_plannedDeliveries} planned"
+        : _counters.InFlight > BacklogLimit / _spacing ? $"{_counters.InFlight} sends unanswered (more than {BacklogLimit.TotalSeconds} s worth)"
         : null;
 
     /// <returns>Sends still unanswered when the wait ended.</returns>
