@@ -57,7 +57,7 @@ internal sealed class LoadLevel
     {
         var started = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Clamp(_spacing.TotalMilliseconds, 1, 5)));
-        var progress = new Progress(serverPid, _counters);
+        var progress = new ProgressReport(serverPid, _counters);
         var nextProgress = ProgressEvery;
         long next = 0;
         while (true)

@@ -1,7 +1,7 @@
 namespace Wehelpen.Benchmarks.Live;
 
 /// <summary>A line on stderr now and then while a level runs, with the CPU since the line before.</summary>
-internal sealed class Progress(int serverPid, LevelCounters counters)
+internal sealed class ProgressReport(int serverPid, LevelCounters counters)
 {
     private CpuUsage _window = CpuUsage.Start(serverPid);
 
