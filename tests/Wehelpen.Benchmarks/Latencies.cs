@@ -16,6 +16,10 @@ public sealed class Latencies
     public int Count => _sorted.Length;
     public double P50 => Percentile(0.50);
     public double P99 => Percentile(0.99);
+    public double Max => _sorted.Length == 0 ? double.NaN : _sorted[^1];
+
+    /// <summary>Times taken elsewhere (the live benchmark's deliveries); the array is sorted in place.</summary>
+    public static Latencies Of(double[] microseconds) => new(microseconds);
 
     public static Latencies Measure(int count, Action<int> call)
     {
@@ -30,5 +34,5 @@ public sealed class Latencies
     }
 
     /// <summary>Nearest rank: the smallest time that at least this share of the calls did not exceed.</summary>
-    public double Percentile(double share) => _sorted[Math.Clamp((int)Math.Ceiling(share * _sorted.Length) - 1, 0, _sorted.Length - 1)];
+    public double Percentile(double share) => _sorted.Length == 0 ? double.NaN : _sorted[Math.Clamp((int)Math.Ceiling(share * _sorted.Length) - 1, 0, _sorted.Length - 1)];
 }

@@ -1,10 +1,12 @@
+using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Matching;
 
 // One program for every benchmark of the project: the first argument names the benchmark; later ones
-// (live, reminders) add a line here.
+// (reminders) add a line here.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["matching"] = rest => rest.Contains("--quick") ? QuickMatching.Run(rest) : MatchingBenchmarks.Run(rest),
+    ["live"] = LiveBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -14,5 +16,12 @@ Console.Error.WriteLine($"""
     Benchmarks: {string.Join(", ", benchmarks.Keys)}
       matching --quick [--sizes 10000,100000]   timed queries against a brute-force scan, under a minute
       matching [BenchmarkDotNet options]          micro benchmarks (e.g. --job short, --filter *Match*)
+      live [--connections 2000] [--seconds 60] [--warmup 10]
+                                                  chat on the hub of the app, started as its own process: every
+                                                  connection sends to its circle of 10 every 10 s; exit 1 on a
+                                                  lost or doubled message, an error, or p99 >= 100 ms
+      live --hold 300 [--connections 2000,4000,6000] [--people N]
+                                                  each level held for the given seconds, on top of the one before;
+                                                  stops at the first that fails (--people fewer: several tabs each)
     """);
 return 2;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Wehelpen.Matching;
 
 namespace Wehelpen.Benchmarks.Matching;
@@ -17,7 +16,7 @@ internal static class QuickMatching
 
     public static int Run(string[] args)
     {
-        var sizes = OptionValue(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000, 1_000_000];
+        var sizes = ResultLine.OptionValue(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000, 1_000_000];
         var started = Stopwatch.GetTimestamp();
         var points = Pc4Points.Load();
         Console.WriteLine($"# {points.Count} usable PC4 points, density weight {points.Weights.Min()}-{points.Weights.Max()} "
@@ -29,7 +28,7 @@ internal static class QuickMatching
             MeasureNearMe(data, engine, ref mismatches);
             MeasureUpdates(data, engine, ref mismatches);
         }
-        Console.WriteLine(Line("# quick", ("seconds", Stopwatch.GetElapsedTime(started).TotalSeconds)));
+        Console.WriteLine(ResultLine.Format("# quick", ("seconds", Stopwatch.GetElapsedTime(started).TotalSeconds)));
         return mismatches == 0 ? 0 : 1;
     }
 
@@ -60,7 +59,7 @@ internal static class QuickMatching
         var differ = Enumerable.Range(0, bruteResults.Length).Count(i => !Same(results[i], bruteResults[i]));
         mismatches += differ;
 
-        Console.WriteLine(Line("matching", ("n", n), ("queries", Queries), ("p50_us", timed.P50), ("p99_us", timed.P99),
+        Console.WriteLine(ResultLine.Format("matching", ("n", n), ("queries", Queries), ("p50_us", timed.P50), ("p99_us", timed.P99),
             ("brute_p50_us", brute.P50), ("speedup", brute.P50 / timed.P50), ("mismatches", differ),
             ("brute_queries", bruteResults.Length), ("build_ms", build.TotalMilliseconds), ("bytes_per_volunteer", bytesPerVolunteer),
             ("avg_eligible", results.Average(r => r.Eligible))));
@@ -85,7 +84,7 @@ internal static class QuickMatching
         var differ = Enumerable.Range(0, bruteResults.Length).Count(i => !results[i].SequenceEqual(bruteResults[i]));
         mismatches += differ;
 
-        Console.WriteLine(Line("nearme", ("n", data.Count), ("requests", requests.Length), ("queries", results.Length),
+        Console.WriteLine(ResultLine.Format("nearme", ("n", data.Count), ("requests", requests.Length), ("queries", results.Length),
             ("p50_us", timed.P50), ("p99_us", timed.P99), ("brute_p50_us", brute.P50), ("speedup", brute.P50 / timed.P50),
             ("mismatches", differ), ("brute_queries", bruteResults.Length), ("avg_seen", results.Average(r => r.Count))));
     }
@@ -101,7 +100,7 @@ internal static class QuickMatching
         var queries = data.Queries(data.Count >= 1_000_000 ? 30 : 300, seed: 9);
         var differ = queries.Count(q => !Same(engine.Match(q), BruteForce.Match(candidates, q, engine.Options)));
         mismatches += differ;
-        Console.WriteLine(Line("matching-update", ("n", data.Count), ("updates", Updates), ("update_p50_us", timed.P50),
+        Console.WriteLine(ResultLine.Format("matching-update", ("n", data.Count), ("updates", Updates), ("update_p50_us", timed.P50),
             ("update_p99_us", timed.P99), ("rechecked_queries", queries.Length), ("mismatches", differ)));
     }
 
@@ -109,14 +108,4 @@ internal static class QuickMatching
     private static bool Same(MatchResult a, MatchResult b) =>
         a.Eligible == b.Eligible && a.OverWeeklyCap == b.OverWeeklyCap
         && a.Top.Select(m => m.VolunteerId).SequenceEqual(b.Top.Select(m => m.VolunteerId), StringComparer.Ordinal);
-
-    private static string Line(string name, params (string Key, object Value)[] fields) =>
-        string.Join(' ', fields.Select(f => f.Value switch
-        {
-            double d => $"{f.Key}={d.ToString(d >= 100 ? "F0" : "F1", CultureInfo.InvariantCulture)}",
-            _ => $"{f.Key}={f.Value}",
-        }).Prepend(name));
-
-    private static string? OptionValue(string[] args, string name) =>
-        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
