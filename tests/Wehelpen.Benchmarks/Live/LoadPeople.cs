@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 
 namespace Wehelpen.Benchmarks.Live;
@@ -18,7 +19,7 @@ internal sealed record ChatTargetArgument(string Kind, Guid Id);
 
 /// <summary>
 /// People with confirmed accounts and circles of <see cref="LiveSettings.CircleSize"/> (a coördinator and members,
-/// joined a day ago), written straight into a fresh database with the app's own DbContext and migrations, in one
+/// joined a day ago) with their chats, written straight into a fresh database with the app's own DbContext and migrations, in one
 /// transaction: registering thousands through the API would mean thousands of confirmation mails and password hashes.
 /// Everyone shares one password hash (a hash carries its own salt); logging in still costs the server one hash check each.
 /// </summary>
@@ -63,6 +64,7 @@ internal static class LoadPeople
             {
                 circle = new Circle { Name = $"Kring {circles.Count}", ResidentName = $"Bewoner {circles.Count}", CreatedById = user.Id, CreatedAt = joined };
                 db.Add(circle);
+                db.Add(ChatThread.ForCircle(circle.Id, joined));
                 circles.Add(new LoadCircle(circles.Count, circle.Id, new ChatTargetArgument("circle", circle.Id)));
             }
             circle!.Members.Add(new CircleMember { UserId = user.Id, Role = coordinator ? CircleRole.Coordinator : CircleRole.Member, JoinedAt = joined });

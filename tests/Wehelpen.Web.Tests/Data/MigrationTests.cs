@@ -83,7 +83,7 @@ public sealed class MigrationTests
         Assert.Equal(5, await db.Roles.CountAsync());
     }
 
-    private static WehelpenDbContext Context(TestDatabase database)
+    internal static WehelpenDbContext Context(TestDatabase database)
     {
         var options = new DbContextOptionsBuilder<WehelpenDbContext>();
         if (database.Provider == DatabaseProvider.Sqlite) options.UseSqlite(database.ConnectionString);

@@ -63,11 +63,14 @@ public sealed class ChatStore(WehelpenDbContext db, TimeProvider clock)
         await db.Set<ChatReadMarker>().Where(r => r.ThreadId == threadId && r.UserId == userId && r.LastReadSeq < seq)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastReadSeq, seq), ct) > 0;
 
-    /// <summary>A circle's chat thread has the circle's id and is made on its first message.</summary>
+    /// <summary>
+    /// A circle's chat is made with the circle (and by migration 0010 for older ones); this only makes good a circle
+    /// that was made some other way, such as straight into the database.
+    /// </summary>
     private async Task EnsureThreadAsync(Guid threadId, CancellationToken ct)
     {
         if (await db.Set<ChatThread>().AnyAsync(t => t.Id == threadId, ct)) return;
-        await TryAddAsync(new ChatThread { Id = threadId, CircleId = threadId, CreatedAt = clock.GetUtcNow() }, ct);
+        await TryAddAsync(ChatThread.ForCircle(threadId, clock.GetUtcNow()), ct);
     }
 
     /// <returns>False when someone else added the same row first.</returns>

@@ -27,6 +27,9 @@ public sealed class ChatThread
     public string? HelperId { get; set; }
     public long LastSeq { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A circle's chat, made with the circle, so that its first messages never race to make it.</summary>
+    public static ChatThread ForCircle(Guid circleId, DateTimeOffset createdAt) => new() { Id = circleId, CircleId = circleId, CreatedAt = createdAt };
 }
 
 /// <summary>A message as its writer typed it: plain text, shown as text, never as markup.</summary>

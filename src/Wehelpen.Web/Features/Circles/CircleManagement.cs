@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 
@@ -47,6 +48,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         var role = forMyself ? CircleRole.Resident : CircleRole.Coordinator;
         circle.Members.Add(new CircleMember { UserId = userId, Role = role, JoinedAt = now });
         db.Add(circle);
+        db.Add(ChatThread.ForCircle(circle.Id, now));
         db.Add(Event(circle.Id, MembershipChange.Created, user, user, role, now));
         // The resident is invited to take over the circle a carer made for them.
         var takeover = forMyself ? null : invitations.NewInvitation(circle.Id, userId, CircleRole.Resident, CircleInvitation.MaxValidDays, maxUses: 1);

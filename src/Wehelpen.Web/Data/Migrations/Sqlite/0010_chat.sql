@@ -1,4 +1,4 @@
--- 0010: chat: a circle's own conversation and the thread of each claimed request, numbered per thread without gaps; how far each person has read. Generated with 'schema-script', then reviewed.
+-- 0010: chat: a circle's own conversation and the thread of each claimed request, numbered per thread without gaps; how far each person has read; every existing circle gets its chat. Generated with 'schema-script', then reviewed.
 CREATE TABLE "ChatThreads" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_ChatThreads" PRIMARY KEY,
     "CircleId" TEXT NOT NULL,
@@ -43,3 +43,7 @@ CREATE INDEX "IX_ChatThreads_CircleId" ON "ChatThreads" ("CircleId");
 CREATE INDEX "IX_ChatThreads_HelperId" ON "ChatThreads" ("HelperId");
 
 CREATE UNIQUE INDEX "IX_ChatThreads_RequestId_HelperId" ON "ChatThreads" ("RequestId", "HelperId");
+
+-- A circle's chat is made with the circle; the circles made before this migration get theirs here.
+INSERT INTO "ChatThreads" ("Id", "CircleId", "RequestId", "HelperId", "LastSeq", "CreatedAt")
+SELECT "Id", "Id", NULL, NULL, 0, "CreatedAt" FROM "Circles";
