@@ -41,6 +41,7 @@
   });
   connection.onclose(() => window.setTimeout(start, 5000));
 
+  let startedBefore = false;
   async function start() {
     try {
       await connection.start();
@@ -48,6 +49,9 @@
       window.setTimeout(start, 5000);
       return;
     }
+    // Started again after the connection was closed: as after a reconnect, the page reads itself again.
+    if (startedBefore) refresh(document.querySelectorAll("[data-live]"));
+    startedBefore = true;
     await joined();
   }
 
