@@ -44,20 +44,7 @@ internal static class LoadPeople
         for (var i = 0; i < people; i++)
         {
             var email = $"deelnemer{i}@load.wehelpen.test";
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                NormalizedUserName = normalizer.NormalizeName(email),
-                Email = email,
-                NormalizedEmail = normalizer.NormalizeEmail(email),
-                EmailConfirmed = true,
-                PasswordHash = passwordHash,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-                DisplayName = $"Deelnemer {i}",
-                LockoutEnabled = true,
-                CreatedAt = joined,
-            };
+            var user = ApplicationUser.Confirmed(email, $"Deelnemer {i}", passwordHash, normalizer, joined);
             db.Users.Add(user);
             var coordinator = i % LiveSettings.CircleSize == 0;
             if (coordinator)

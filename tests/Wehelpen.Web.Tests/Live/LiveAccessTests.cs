@@ -32,7 +32,7 @@ public sealed class LiveAccessTests
         Assert.Equal(NotFound, await stan.RefusedAsync("OnlineMembers", c.CircleId));
         Assert.Equal(NotFound, await stan.RefusedAsync("OnlineMembers", Guid.NewGuid()));
         // A request the circle keeps to itself: claiming it is answered like claiming one that does not exist.
-        var circleOnly = await c.Coordinator.PostedIdAsync(c.CircleId, Upcoming(RequestSteps.Shopping("circle")));
+        var circleOnly = await c.Coordinator.PostedIdAsync(c.CircleId, LiveSteps.Upcoming(RequestSteps.Shopping("circle")));
         var claimTheirs = await stan.RefusedAsync("ClaimRequest", circleOnly);
         Assert.Equal(await stan.RefusedAsync("ClaimRequest", Guid.NewGuid()), claimTheirs);
         Assert.Equal("open", (await c.Coordinator.DetailsAsync(circleOnly)).Status());
@@ -43,13 +43,6 @@ public sealed class LiveAccessTests
         await stan.NextMessageAsync("In mijn eigen kring");
         Assert.DoesNotContain(stan.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("circleId").GetGuid() == c.CircleId);
         Assert.Equal(["Alleen voor de kring", "Nog iets voor de kring"], (await carla.HistoryAsync(theirs)).Texts());
-    }
-
-    /// <summary>The request steps' date is in November 2026; this app runs on the real clock.</summary>
-    private static Dictionary<string, object?> Upcoming(Dictionary<string, object?> request)
-    {
-        request["date"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd");
-        return request;
     }
 
     [Theory, BothDatabases]

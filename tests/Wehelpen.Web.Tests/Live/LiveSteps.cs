@@ -49,6 +49,13 @@ public static class LiveSteps
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
+    /// <summary>A request of the request steps (dated in November 2026) moved to three days from now, for an app on the real clock.</summary>
+    public static Dictionary<string, object?> Upcoming(Dictionary<string, object?> request)
+    {
+        request["date"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd");
+        return request;
+    }
+
     public static object Circle(Guid circleId) => new { kind = "circle", id = circleId };
 
     public static object Request(Guid requestId) => new { kind = "request", id = requestId };

@@ -28,7 +28,7 @@ public sealed class LiveUpdateTests
         await Heard(mo, c.CircleId, "agenda");
         await c.Coordinator.CreateNoteAsync(c.CircleId);
         await Heard(mo, c.CircleId, "notes");
-        await c.Coordinator.PostedIdAsync(c.CircleId, Upcoming(RequestSteps.Shopping("circle")));
+        await c.Coordinator.PostedIdAsync(c.CircleId, LiveSteps.Upcoming(RequestSteps.Shopping("circle")));
         await Heard(mo, c.CircleId, "requests");
         await c.Coordinator.JoinAsync(c.CircleId, (await app.PersonAsync("Nel Nieuw")).Client);
         await Heard(mo, c.CircleId, "members");
@@ -120,11 +120,4 @@ public sealed class LiveUpdateTests
     private static Task NearbyChanged(LiveHubClient client, Guid requestId) =>
         client.NextAsync(LiveEvents.Changed, e => e[0].GetProperty("requestId").GetString() == requestId.ToString()
             && e[0].GetProperty("areas").EnumerateArray().Any(a => a.GetString() == "nearby"));
-
-    /// <summary>The request steps' clock is in November 2026; this app runs on the real one.</summary>
-    private static Dictionary<string, object?> Upcoming(Dictionary<string, object?> request)
-    {
-        request["date"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd");
-        return request;
-    }
 }

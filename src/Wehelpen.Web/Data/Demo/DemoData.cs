@@ -96,20 +96,7 @@ public sealed class DemoDataSeeder(
 
     private ApplicationUser NewUser(string email, string displayName, string postcode, string passwordHash)
     {
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            NormalizedUserName = normalizer.NormalizeName(email),
-            Email = email,
-            NormalizedEmail = normalizer.NormalizeEmail(email),
-            EmailConfirmed = true,
-            PasswordHash = passwordHash,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-            DisplayName = displayName,
-            LockoutEnabled = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = ApplicationUser.Confirmed(email, displayName, passwordHash, normalizer, clock.GetUtcNow());
         user.MoveTo(postcodes.Lookup(postcode));
         return user;
     }

@@ -65,7 +65,7 @@ public sealed partial class Conversations(
             if (hasMore) page.RemoveAt(limit);
             page.Reverse();
         }
-        var lastSeq = await db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleOrDefaultAsync(ct);
+        var lastSeq = await LastSeqAsync(threadId, ct);
         var lastRead = await LastReadAsync(threadId, userId, ct);
         return new ChatPage(target, grant.CircleId, page.Select(m => Describe(grant, m)).ToList(), hasMore, lastSeq, lastRead, grant.CanWrite, closed);
     }
@@ -76,7 +76,7 @@ public sealed partial class Conversations(
         if (input.Seq is not (>= 0 and var seq)) return new FieldErrors().Add("seq", text["Chat.SeqInvalid"]);
         if (await access.ResolveAsync(userId, target, ct) is not { } grant) return NotFound();
         if (grant.ThreadId is not { } threadId) return Done.Instance;
-        var lastSeq = await db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleOrDefaultAsync(ct);
+        var lastSeq = await LastSeqAsync(threadId, ct);
         // Nothing written yet (no thread either), or read already: nothing to move.
         if (lastSeq == 0 || !await store.AdvanceMarkerAsync(threadId, userId, Math.Min(seq, lastSeq), ct)) return Done.Instance;
         if (target.Kind == ChatKind.Circle)
@@ -118,6 +118,9 @@ public sealed partial class Conversations(
 
     private async Task<StoredMessage?> FindAsync(Guid threadId, string userId, string clientId, CancellationToken ct) =>
         await Messages(threadId).Where(m => m.AuthorId == userId && m.ClientMessageId == clientId).Select(Stored).SingleOrDefaultAsync(ct);
+
+    private Task<long> LastSeqAsync(Guid threadId, CancellationToken ct) =>
+        db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleOrDefaultAsync(ct);
 
     private Task<long> LastReadAsync(Guid threadId, string userId, CancellationToken ct) =>
         db.Set<ChatReadMarker>().Where(r => r.ThreadId == threadId && r.UserId == userId).Select(r => r.LastReadSeq).SingleOrDefaultAsync(ct);

@@ -29,6 +29,9 @@ public sealed class LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFacto
     public bool InCircle(string connectionId, Guid circleId) =>
         _byConnection.TryGetValue(connectionId, out var person) && person.Circles.Contains(circleId);
 
+    /// <summary>The display name of the person on this connection, as read when it opened.</summary>
+    public string NameOf(string connectionId) => _byConnection.TryGetValue(connectionId, out var person) ? person.Name : "";
+
     /// <summary>People online here with the volunteer role, or the professional role, as their sign-in says.</summary>
     public IReadOnlyList<string> OnlineWith(Func<Person, bool> role) =>
         _people.Values.Where(p => p.Online && role(p)).Select(p => p.UserId).ToList();

@@ -49,7 +49,7 @@ public sealed class LiveHub(
         var now = clock.GetUtcNow();
         if (Context.Items.TryGetValue(key, out var last) && last is DateTimeOffset at && now - at < TypingInterval) return;
         Context.Items[key] = now;
-        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
+        var name = connections.NameOf(Context.ConnectionId);
 
         if (thread.Kind == ChatKind.Circle)
         {
