@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Live;
+using Wehelpen.Web.Tests.Matching;
 using Wehelpen.Web.Tests.Requests;
 
 namespace Wehelpen.Web.Tests.Chat;
@@ -103,6 +106,45 @@ public sealed partial class ChatPageTests
         var atMo = await mo.PageAsync(circlePage);
         Assert.DoesNotContain("Ik bel even aan", atMo);
         Assert.DoesNotContain("Gesprek met", atMo);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_alert_card_and_the_thread_forms_are_refused_to_anyone_they_are_not_for(DatabaseProvider provider)
+    {
+        var (app, _) = await MatchingSteps.StartAsync(provider, waveSize: 1);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var (basApi, _) = await app.VolunteerAsync("Bas Buur", "1056 AB");
+        await app.VolunteerAsync("Cor Dichtbij", "1061 AB");
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
+        await app.SweepAsync(); // one volunteer a wave: Bas, the nearest
+        using var bas = await app.BrowserAsync("Bas Buur");
+        using var cor = await app.BrowserAsync("Cor Dichtbij");
+        using var stan = await app.BrowserAsync("Stan Vreemde");
+        using var mo = await app.BrowserAsync("Mo Lid");
+
+        var card = await bas.PageAsync($"/help/{requestId}?handler=alert");
+        Assert.Contains("Boodschappen bij de supermarkt", card);
+        Assert.DoesNotContain(RequestSteps.Address, card);
+        foreach (var (who, browser, id) in new[] { ("Cor, not asked", cor, requestId), ("Stan", stan, requestId), ("Bas, a made-up id", bas, Guid.NewGuid()) })
+            Assert.True((await browser.GetAsync($"/help/{id}?handler=alert")).StatusCode == HttpStatusCode.NotFound, who);
+
+        Assert.Equal(HttpStatusCode.OK, (await basApi.ActAsync(requestId, "claim")).StatusCode);
+        KeyValuePair<string, string>[] message = [new("Message.ClientMessageId", "sneaky-1"), new("Message.Text", "Ik lees mee")];
+        foreach (var (who, browser, formPage) in new[] { ("Cor", cor, "/help"), ("Stan", stan, $"/circles/{c.OtherCircleId}") })
+        {
+            var theirs = await PageForms.PostAsync(browser, $"/help/{requestId}?handler=chat", message, formPage);
+            var madeUp = await PageForms.PostAsync(browser, $"/help/{Guid.NewGuid()}?handler=chat", message, formPage);
+            Assert.True(theirs.StatusCode == HttpStatusCode.NotFound && madeUp.StatusCode == HttpStatusCode.NotFound, who);
+        }
+        var circlePage = $"/circles/{c.CircleId}/requests/{requestId}";
+        var byStranger = await PageForms.PostAsync(stan, $"{circlePage}?handler=chat", message, $"/circles/{c.OtherCircleId}");
+        Assert.StartsWith("/account/access-denied", byStranger.Headers.Location!.AbsolutePath);
+        var byMember = await PageForms.PostAsync(mo, $"{circlePage}?handler=chat", message, circlePage);
+        Assert.Contains("Dit gesprek bestaat niet, of het is niet voor u.", await byMember.PageAsync());
+
+        var thread = await c.Coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{requestId}/chat");
+        Assert.Empty(thread.GetProperty("messages").EnumerateArray());
     }
 
     [GeneratedRegex("name=\"Message.ClientMessageId\" value=\"([^\"]+)\"")]
