@@ -30,6 +30,7 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(els.Locator("[data-chat-online]")).ToContainTextAsync("Carla Dochter");
         await NotReloadedAsync(carla);
 
+        await OnTheHubAsync(els);
         await els.GetByLabel("Uw bericht").FillAsync("Ik kan");
         await Expect(carla.GetByText("Els Buur is aan het typen…")).ToBeVisibleAsync();
         await els.GetByLabel("Uw bericht").FillAsync("Ik kan, ik haal hem om half tien op.");
@@ -68,12 +69,15 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await carla.GetByLabel("Vrijwilligers in de buurt").CheckAsync();
         await carla.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
         await Expect(carla.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw hulpvraag ‘Boodschappen voor vader’ is verstuurd.");
+        await OnTheHubAsync(carla);
 
         await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" })).ToBeVisibleAsync();
         Assert.True(await StillTheSamePageAsync(vera), "Vera's list was reloaded.");
 
         // Matching asks the best volunteers nearby: Vera, on whatever page she is, gets the alert and takes it on.
         await vera.GotoAsync("/help/mine");
+        // Matching alerts live only who is on the hub at that moment; on a fresh page that takes a moment.
+        await OnTheHubAsync(vera);
         await browser.Server.SweepAsync();
         var alert = vera.GetByRole(AriaRole.Region, new() { Name = "Meldingen" });
         await Expect(alert).ToContainTextAsync("Er wordt om uw hulp gevraagd");
@@ -86,12 +90,15 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(carla.GetByRole(AriaRole.Main)).ToContainTextAsync("Vera Buurvrouw");
     }
 
-    /// <summary>Waits until the page is on the hub (live.js says so on the body), and marks the page to see later that it was not reloaded.</summary>
+    /// <summary>Waits until the page is on the hub, and marks the page to see later that it was not reloaded.</summary>
     private static async Task NotReloadedAsync(IPage page)
     {
-        await Expect(page.Locator("body[data-live-connected=true]")).ToHaveCountAsync(1);
+        await OnTheHubAsync(page);
         await page.EvaluateAsync("() => { window.wehelpenStillHere = true; }");
     }
+
+    /// <summary>live.js marks the body once the hub has put the page's connection in the person's circles.</summary>
+    private static Task OnTheHubAsync(IPage page) => Expect(page.Locator("body[data-live-connected=true]")).ToHaveCountAsync(1);
 
     private static Task<bool> StillTheSamePageAsync(IPage page) => page.EvaluateAsync<bool>("() => window.wehelpenStillHere === true");
 }
