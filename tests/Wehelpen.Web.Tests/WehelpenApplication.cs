@@ -64,6 +64,8 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         builder.UseSetting("Email:Folder", MailFolder);
         builder.UseSetting("Email:Smtp:Host", "");
         builder.UseSetting("DemoData:Enabled", "false");
+        // Scheduled jobs run only where a test says so; the others call the use cases with their own clock.
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }

@@ -41,6 +41,19 @@ public static class DatabaseExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The engine and the connection string as the app uses them (a relative SQLite file made absolute), for the
+    /// parts that open their own connections: Quartz's job store.
+    /// </summary>
+    public static DatabaseConnection Connection(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        return options.Provider == DatabaseProvider.Sqlite
+            ? new DatabaseConnection(options.Provider, ResolveSqliteFile(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath))
+            : new DatabaseConnection(options.Provider, connectionString ?? "");
+    }
+
     /// <summary>Applies pending migrations before the app serves anything; several nodes may start at once.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
@@ -61,3 +74,5 @@ public static class DatabaseExtensions
         return csb.ToString();
     }
 }
+
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Agenda;
@@ -11,7 +12,7 @@ namespace Wehelpen.Web.Features.Agenda;
 /// A circle's agenda: planning appointments and going along, one use case per method for the pages and the API
 /// alike. Every query names both the circle and the appointment, so an id from another circle is simply not found.
 /// </summary>
-public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, ReminderPlanner reminders, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int MaxRangeDays = 366;
     public const int DefaultRangeDays = 28;
@@ -59,6 +60,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, TimeProvi
         db.Add(appointment);
         await db.SaveChangesAsync(ct);
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
+        await reminders.AppointmentChangedAsync(appointment.Id, ct);
         return await DescribeAsync(appointment, ct);
     }
 
@@ -77,6 +79,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, TimeProvi
         }
         await db.SaveChangesAsync(ct);
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
+        await reminders.AppointmentChangedAsync(appointment.Id, ct);
         return await DescribeAsync(appointment, ct);
     }
 
@@ -86,6 +89,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, TimeProvi
         db.Remove(appointment); // who goes along is removed with it (cascade)
         await db.SaveChangesAsync(ct);
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
+        await reminders.AppointmentChangedAsync(appointment.Id, ct);
         return Done.Instance;
     }
 
@@ -137,6 +141,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, TimeProvi
             catch (DbUpdateConcurrencyException) { /* a double click: the other request already took it back */ }
         }
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
+        await reminders.AppointmentChangedAsync(appointment.Id, ct);
         return (await ExpandAsync(me, day, day, appointment.Id, ct)).Single();
     }
 

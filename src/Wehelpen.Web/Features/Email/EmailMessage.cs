@@ -1,6 +1,11 @@
 namespace Wehelpen.Web.Features.Email;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+/// <param name="Id">
+/// Set when the same message may be handed over twice (a retry after a crash between sending and recording it):
+/// the folder keeps one file per id, and SMTP carries it as the Message-ID, by which mail systems drop a repeat.
+/// </param>
+/// <param name="SettingsLink">Where the recipient changes which mail they get: the List-Unsubscribe header.</param>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody, string? Id = null, string? SettingsLink = null);
 
 /// <summary>Sends mail through SMTP when one is configured, otherwise writes it to a folder.</summary>
 public interface IEmailSender

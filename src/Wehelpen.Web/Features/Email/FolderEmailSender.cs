@@ -16,11 +16,12 @@ public sealed class FolderEmailSender(IOptions<EmailOptions> options, IHostEnvir
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Folder);
-        var stored = new StoredEmail(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), options.Value.From, message.To, message.Subject, message.TextBody, message.HtmlBody);
-        var name = $"{stored.SentAt.UtcDateTime:yyyyMMddHHmmssfff}-{stored.Id}.json";
-        var temporary = Path.Combine(Folder, name + ".tmp");
+        var stored = new StoredEmail(message.Id ?? Guid.NewGuid().ToString("N"), clock.GetUtcNow(), options.Value.From, message.To, message.Subject, message.TextBody, message.HtmlBody);
+        // A message with an id of its own is one file, however often it is handed over.
+        var name = message.Id is null ? $"{stored.SentAt.UtcDateTime:yyyyMMddHHmmssfff}-{stored.Id}.json" : $"{stored.Id}.json";
+        var temporary = Path.Combine(Folder, name + "." + Guid.NewGuid().ToString("N") + ".tmp");
         await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(stored), cancellationToken);
-        File.Move(temporary, Path.Combine(Folder, name));
+        File.Move(temporary, Path.Combine(Folder, name), overwrite: true);
         logger.LogInformation("Wrote email '{Subject}' to {Folder}", message.Subject, Folder);
     }
 

@@ -12,6 +12,8 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
         var settings = options.Value;
         using var mail = new MailMessage { From = new MailAddress(settings.From), Subject = message.Subject };
         mail.To.Add(message.To);
+        if (message.Id is { } id) mail.Headers["Message-ID"] = $"<{id}@{mail.From.Host}>";
+        if (message.SettingsLink is { } settingsLink) mail.Headers["List-Unsubscribe"] = $"<{settingsLink}>";
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, null, MediaTypeNames.Text.Plain));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
 

@@ -29,6 +29,9 @@ public static class LiveEvents
 
     /// <summary><see cref="LeftCircleNotice"/>: the person is no longer a member; the circle's pages are closed to them.</summary>
     public const string LeftCircle = "leftCircle";
+
+    /// <summary><see cref="Wehelpen.Web.Features.Notifications.LiveNotification"/>: a new notification for this person, with their unread count.</summary>
+    public const string Notification = "notification";
 }
 
 /// <summary>The parts of the product a change concerns; a page names the ones it shows.</summary>

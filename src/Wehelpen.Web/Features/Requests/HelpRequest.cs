@@ -60,6 +60,9 @@ public sealed class HelpRequest
     public RequestStatus Status { get; set; }
     public string? ClaimedById { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>When the helper said "ja, ik kom" (asked the day before); null until then, and again after a new claim.</summary>
+    public DateTimeOffset? ComingConfirmedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>After done: did it really happen, according to the helper and to the circle? Null while unanswered.</summary>

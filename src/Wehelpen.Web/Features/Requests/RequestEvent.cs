@@ -18,6 +18,9 @@ public enum RequestChange
 
     /// <summary>Matching asked a wave of volunteers nearby; only counts are shown, never who (see RequestAlert).</summary>
     AskedNearby,
+
+    /// <summary>The helper confirmed they will come (asked the day before).</summary>
+    ComingConfirmed,
 }
 
 /// <summary>

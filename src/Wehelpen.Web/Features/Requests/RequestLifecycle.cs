@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -12,7 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
-    LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    LiveNews live, ReminderPlanner reminders, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<RequestDetails?> GetAsync(string userId, Guid requestId, CancellationToken ct) =>
         await access.FindAsync(userId, requestId, ct) is { } found
@@ -54,6 +55,11 @@ public sealed class RequestLifecycle(
             (r, v, _) => RequestRules.CheckWiden(r, v),
             RequestRules.Widen, ct);
 
+    public Task<Outcome<RequestDetails>> ConfirmComingAsync(string userId, Guid requestId, CancellationToken ct) =>
+        ChangeAsync(userId, requestId, RequestChange.ComingConfirmed, null,
+            RequestRules.CheckConfirmComing,
+            (r, v, _, now) => RequestRules.ConfirmComing(r, v, now), ct);
+
     public async Task<Outcome<RequestDetails>> ConfirmAsync(string userId, Guid requestId, ConfirmRequest input, CancellationToken ct)
     {
         if (input.Happened is not { } happened) return new FieldErrors().Add("happened", text["Request.HappenedRequired"]);
@@ -93,6 +99,7 @@ public sealed class RequestLifecycle(
 
         db.ChangeTracker.Clear();
         await live.RequestChangedAsync(requestId, helperBefore);
+        await reminders.RequestChangedAsync(requestId, ct);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
         return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
     }

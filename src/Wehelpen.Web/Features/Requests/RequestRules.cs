@@ -104,7 +104,7 @@ public static class RequestRules
     public static void Claim(HelpRequest r, RequestViewer v, DateTimeOffset now)
     {
         Ensure(CheckClaim(r, v, now));
-        (r.Status, r.ClaimedById, r.ClaimedAt, r.WidensAt) = (RequestStatus.Claimed, v.UserId, now, null);
+        (r.Status, r.ClaimedById, r.ClaimedAt, r.WidensAt, r.ComingConfirmedAt) = (RequestStatus.Claimed, v.UserId, now, null, null);
         r.Version++;
     }
 
@@ -116,9 +116,24 @@ public static class RequestRules
     {
         Ensure(CheckGiveBack(r, v));
         if (r.Audience == RequestAudience.Person && r.AddressedToId == v.UserId) r.Audience = RequestAudience.Circle;
-        (r.Status, r.ClaimedById, r.ClaimedAt) = (RequestStatus.Open, null, null);
+        (r.Status, r.ClaimedById, r.ClaimedAt, r.ComingConfirmedAt) = (RequestStatus.Open, null, null, null);
         r.AudienceSince = now;
         r.WidensAt = r.EscalatedAt is null ? policy.NextStepAt(r.Audience, now) : null;
+        r.Version++;
+    }
+
+    /// <summary>"Ja, ik kom": only the helper, and only before the task's time has passed.</summary>
+    public static RequestProblem? CheckConfirmComing(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        if (!IsHelper(r, v)) return RequestProblem.NotYourClaim;
+        return (r.StartsAt ?? r.EndsAt) <= now ? RequestProblem.TimePassed : null;
+    }
+
+    /// <summary>Saying it again keeps the first moment.</summary>
+    public static void ConfirmComing(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        Ensure(CheckConfirmComing(r, v, now));
+        r.ComingConfirmedAt ??= now;
         r.Version++;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Matching;
@@ -81,26 +82,18 @@ public sealed class RequestSweeper(
     }
 }
 
-/// <summary>Runs the sweep every minute (Requests:SweepSeconds) while the app runs, and once at start-up.</summary>
-internal sealed class RequestSweepService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RequestSweepService> logger) : BackgroundService
+/// <summary>
+/// The sweep as a scheduled job: every minute (Requests:SweepSeconds), on one node at a time, and at once after a
+/// start when the app was down at the time it was due.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class RequestSweepJob(RequestSweeper sweeper, ILogger<RequestSweepJob> logger) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static readonly JobKey Key = new("request-sweep", "requests");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Requests:SweepSeconds", 60)));
-        using var timer = new PeriodicTimer(interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var changes = await scope.ServiceProvider.GetRequiredService<RequestSweeper>().SweepAsync(stoppingToken);
-                if (changes > 0) logger.LogInformation("Request sweep made {Changes} changes.", changes);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Request sweep failed; trying again in {Interval}.", interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var changes = await sweeper.SweepAsync(cancellationToken);
+        if (changes > 0) logger.LogInformation("Request sweep made {Changes} changes.", changes);
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Features.Scheduling;
+using Quartz;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -85,7 +87,10 @@ public static class RequestsExtensions
         builder.Services.AddScoped<RequestSweeper>();
         builder.Services.AddScoped<CircleRequestSettings>();
         builder.Services.AddScoped<RequestNotFound>();
-        builder.Services.AddHostedService<RequestSweepService>();
+        var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
+        builder.AddJob<RequestSweepJob>(RequestSweepJob.Key, "Verbreedt, vraagt vrijwilligers en laat verlopen: hulpvragen die op de klok wachten",
+            t => t.WithIdentity("request-sweep", "requests").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(sweep).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
         return builder;
     }
 

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wehelpen.Web.Features.Accounts;
+
+namespace Wehelpen.Web.Features.Notifications;
+
+public enum NotificationKind
+{
+    AppointmentReminder,
+    TaskReminder,
+    TaskConfirm,
+    TaskUnconfirmed,
+    Digest,
+}
+
+public enum NotificationEmail { None, Pending, Sending, Sent, Failed }
+
+/// <summary>
+/// Something the app told one person: kept in their notification centre (read or not), and mailed when they want
+/// mail. What it says is rendered from <see cref="Kind"/> and <see cref="Data"/> in the reader's language, each time
+/// it is shown, so switching to English also switches the notifications already there.
+/// </summary>
+public sealed class Notification
+{
+    public const int LinkMaxLength = 300;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string UserId { get; set; } = "";
+    public NotificationKind Kind { get; set; }
+
+    /// <summary>The facts the text is made of (<see cref="NotificationData"/>), as JSON.</summary>
+    public string Data { get; set; } = "{}";
+
+    /// <summary>Where it leads in the app: a path such as /circles/{id}/agenda/{id}.</summary>
+    public string Link { get; set; } = "/";
+
+    /// <summary>
+    /// What caused it, e.g. the reminder's key: unique, so that whatever happens (a retry, a restart, a second
+    /// node) one cause makes one notification.
+    /// </summary>
+    public string SourceKey { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+
+    public NotificationEmail Email { get; set; }
+    public int EmailAttempts { get; set; }
+    public DateTimeOffset? EmailAt { get; set; }
+
+    public ApplicationUser? User { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("Notifications");
+        notification.HasOne(n => n.User).WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
+        notification.Property(n => n.Email).HasConversion<string>().HasMaxLength(16);
+        notification.Property(n => n.Data).HasMaxLength(4000);
+        notification.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        notification.Property(n => n.SourceKey).HasMaxLength(200);
+        notification.HasIndex(n => n.SourceKey).IsUnique();
+        // The bell and the list: "mine, newest first", and "how many unread".
+        notification.HasIndex(n => new { n.UserId, n.CreatedAt });
+        notification.HasIndex(n => new { n.UserId, n.ReadAt });
+        // The mail outbox.
+        notification.HasIndex(n => new { n.Email, n.EmailAt });
+    }
+}

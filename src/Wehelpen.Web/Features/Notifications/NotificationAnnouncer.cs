@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Localization;
+
+namespace Wehelpen.Web.Features.Notifications;
+
+/// <summary>What the hub sends with <see cref="LiveEvents.Notification"/>: the text in the person's own language, and their new unread count.</summary>
+public sealed record LiveNotification(Guid Id, string Title, string Body, string Link, DateTimeOffset CreatedAt, int Unread);
+
+/// <summary>
+/// Tells the people who are online that they have a new notification: the bell counts up and the list gains it
+/// without a reload. Like every live message it follows the commit and never fails it: whoever missed it sees the
+/// notification on their next page.
+/// </summary>
+public sealed class NotificationAnnouncer(
+    IHubContext<LiveHub> hub, LiveConnections connections, IServiceScopeFactory scopes, ILogger<NotificationAnnouncer> logger)
+{
+    public async Task AnnounceAsync(IReadOnlyCollection<Notification> saved)
+    {
+        try
+        {
+            var online = saved.Where(n => connections.IsOnline(n.UserId)).ToList();
+            if (online.Count == 0) return;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
+            var texts = scope.ServiceProvider.GetRequiredService<NotificationTexts>();
+            var userIds = online.Select(n => n.UserId).Distinct().ToList();
+            var languages = await db.Set<ApplicationUser>().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage);
+            var unread = await db.Set<Notification>().Where(n => userIds.Contains(n.UserId) && n.ReadAt == null)
+                .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            foreach (var notification in online)
+            {
+                var text = LocalizationExtensions.InLanguage(languages.GetValueOrDefault(notification.UserId, "nl"), () => texts.Render(notification.Kind, notification.Data));
+                await hub.Clients.User(notification.UserId).SendAsync(LiveEvents.Notification, new LiveNotification(
+                    notification.Id, text.Title, text.Body, notification.Link, notification.CreatedAt, unread.GetValueOrDefault(notification.UserId)));
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Telling people online about {Count} new notifications failed; they see them on their next page.", saved.Count);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Localization;
+
+namespace Wehelpen.Web.Features.Notifications;
+
+public sealed record NotificationText(string Title, string Body);
+
+/// <summary>What a notification says, in the current UI culture: the centre, the live bell and the mail all use this.</summary>
+public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
+{
+    public NotificationText Render(NotificationKind kind, string json)
+    {
+        var d = NotificationData.FromJson(json);
+        var when = d.At is { } at ? When(at) : "";
+        var title = d.Title ?? "";
+        return kind switch
+        {
+            NotificationKind.AppointmentReminder => new(
+                text["Notification.Appointment.Title", title, when],
+                d.Place is { Length: > 0 } place ? text["Notification.Appointment.BodyPlace", d.Circle ?? "", place] : text["Notification.Appointment.Body", d.Circle ?? ""]),
+            NotificationKind.TaskReminder => new(text["Notification.Task.Title", title, when], text["Notification.Task.Body", d.Circle ?? ""]),
+            NotificationKind.TaskConfirm => new(text["Notification.TaskConfirm.Title", title, when], text["Notification.TaskConfirm.Body"]),
+            NotificationKind.TaskUnconfirmed => new(text["Notification.TaskUnconfirmed.Title", d.Person ?? "", title], text["Notification.TaskUnconfirmed.Body", when]),
+            NotificationKind.Digest => new(text["Notification.Digest.Title", d.Count ?? 0], text["Notification.Digest.Body"]),
+            _ => new(kind.ToString(), ""),
+        };
+    }
+
+    /// <summary>"dinsdag 3 maart 14:30", Amsterdam time, in the reader's language.</summary>
+    public static string When(DateTimeOffset at)
+    {
+        var local = at.ToAmsterdam();
+        return local.ToString("dddd d MMMM HH:mm", CultureInfo.CurrentUICulture);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Wehelpen.Web.Features.Notifications;
+
+/// <summary>The notification centre: every notification kept per person, live on the bell, mailed through an outbox.</summary>
+public static class NotificationsExtensions
+{
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddSingleton<NotificationAnnouncer>();
+        builder.Services.AddScoped<NotificationTexts>();
+        builder.Services.AddScoped<NotificationMailer>();
+        builder.Services.AddScoped<NotificationSettingsLink>();
+        return builder;
+    }
+
+    public static WebApplication MapNotifications(this WebApplication app) => app;
+}

@@ -1,0 +1,35 @@
+using Quartz;
+using Wehelpen.Web.Features.Notifications;
+using Wehelpen.Web.Features.Scheduling;
+
+namespace Wehelpen.Web.Features.Reminders;
+
+/// <summary>
+/// Reminders before appointments and tasks: planned ahead in the Reminders table (one row per reminder and
+/// person, unique by key), sent by a Quartz job when due, as notifications in the app and by mail.
+/// </summary>
+public static class ReminderExtensions
+{
+    public static WebApplicationBuilder AddReminders(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
+        builder.Services.AddSingleton<ReminderWake>();
+        builder.Services.AddScoped<ReminderPlanner>();
+        builder.Services.AddScoped<ReminderDispatcher>();
+
+        builder.AddJob<ReminderDispatchJob>(ReminderDispatchJob.Key, "Verstuurt herinneringen die aan de beurt zijn",
+            // A minute's sweep backs up the wake-up trigger (ReminderWake), and sends at once what fell due while the app was down.
+            t => t.WithIdentity("reminders-sweep", "reminders").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+        builder.AddJob<ReminderPlanningJob>(ReminderPlanningJob.Key, "Plant herinneringen vooruit",
+            t => t.WithIdentity("reminder-planning", "reminders").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+        builder.AddJob<NotificationMailJob>(NotificationMailJob.Key, "Verstuurt de e-mail van meldingen en probeert mislukte opnieuw",
+            t => t.WithIdentity("notification-mail", "notifications").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+        return builder;
+    }
+}
