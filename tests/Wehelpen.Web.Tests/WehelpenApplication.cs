@@ -21,6 +21,7 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
     public const string Password = "een lange zin als wachtwoord";
 
     private readonly TestDatabase _database;
+    private bool _ownsDatabase = true;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
@@ -68,6 +69,18 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
+    }
+
+    /// <summary>
+    /// The app once more on this app's database and mail folder, as after a restart; the database now belongs to the
+    /// new one. Dispose this one first (the process that stopped or was killed).
+    /// </summary>
+    public WehelpenApplication Restarted(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _ownsDatabase = false;
+        var app = new WehelpenApplication(_database, settings ?? _settings, services ?? _services);
+        _ = app.Server;
+        return app;
     }
 
     public HttpClient CreateApiClient(string? language = null)
@@ -124,7 +137,7 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 
     [GeneratedRegex(@"https?://\S+")]

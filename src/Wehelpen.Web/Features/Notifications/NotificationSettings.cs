@@ -7,10 +7,10 @@ namespace Wehelpen.Web.Features.Notifications;
 /// <summary>Which appointments someone is reminded of.</summary>
 public enum AppointmentScope
 {
-    /// <summary>What they go along to, and the appointments of the circle that is about them.</summary>
+    /// <summary>What they go along to; for the resident and the coördinators of a circle, all of its appointments.</summary>
     Involved = 0,
 
-    /// <summary>Every appointment of every circle they are in (a coördinator keeping an eye on everything).</summary>
+    /// <summary>Every appointment of every circle they are in, also as a plain member.</summary>
     AllCircles = 1,
 }
 

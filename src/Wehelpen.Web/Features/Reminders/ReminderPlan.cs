@@ -34,7 +34,8 @@ public static class ReminderPlan
             foreach (var member in members)
             {
                 var along = goingAlong.TryGetValue(member.UserId, out var since);
-                var always = member.Role == CircleRole.Resident || member.Settings.AppointmentScope == AppointmentScope.AllCircles;
+                // The resident and the coördinators keep the agenda: all of it concerns them.
+                var always = CircleMember.CanManage(member.Role) || member.Settings.AppointmentScope == AppointmentScope.AllCircles;
                 if (!always && !along) continue;
                 var known = Latest(appointment.UpdatedAt, member.JoinedAt, member.Settings.UpdatedAt, always ? DateTimeOffset.MinValue : since);
                 foreach (var minutes in member.Settings.Offsets)
