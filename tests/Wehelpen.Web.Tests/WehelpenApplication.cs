@@ -73,14 +73,12 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
 
     /// <summary>
     /// The app once more on this app's database and mail folder, as after a restart; the database now belongs to the
-    /// new one. Dispose this one first (the process that stopped or was killed).
+    /// new one. It starts when first used: dispose this one first (the process that stopped or was killed).
     /// </summary>
     public WehelpenApplication Restarted(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _ownsDatabase = false;
-        var app = new WehelpenApplication(_database, settings ?? _settings, services ?? _services);
-        _ = app.Server;
-        return app;
+        return new WehelpenApplication(_database, settings ?? _settings, services ?? _services);
     }
 
     public HttpClient CreateApiClient(string? language = null)

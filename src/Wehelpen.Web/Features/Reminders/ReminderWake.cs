@@ -18,7 +18,10 @@ public sealed class ReminderWake(ISchedulerFactory schedulers, SchedulingSetting
         try
         {
             var scheduler = await schedulers.GetScheduler(ct);
-            var trigger = TriggerBuilder.Create().WithIdentity(NextKey).ForJob(ReminderDispatchJob.Key).StartAt(when)
+            // A moment already past (a reminder that fell due while the app was down) means now: a trigger stored in
+            // the past waits for Quartz's misfire handler instead of firing. Quartz fires on the system clock.
+            var now = TimeProvider.System.GetUtcNow();
+            var trigger = TriggerBuilder.Create().WithIdentity(NextKey).ForJob(ReminderDispatchJob.Key).StartAt(when > now ? when : now)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();
             await scheduler.ScheduleTrigger(trigger, TriggerConflict.KeepEarlier, ct);
