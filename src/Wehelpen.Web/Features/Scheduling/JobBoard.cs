@@ -28,7 +28,7 @@ public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStor
             new JobRunStatusQuery { SchedulerName = scheduler.SchedulerName, Jobs = keys, Take = PagedQuery.All }, ct)).Items;
         var failures = await history.QueryExecutions(new ExecutionHistoryQuery
         {
-            SchedulerName = scheduler.SchedulerName, Results = [JobRunResult.Failed], Take = FailuresShown,
+            SchedulerName = scheduler.SchedulerName, Results = [JobRunResult.Failed], FailedFinally = true, Take = FailuresShown,
         }, ct);
 
         var node = scheduler.SchedulerInstanceId;
