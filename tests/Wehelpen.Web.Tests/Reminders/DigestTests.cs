@@ -79,6 +79,15 @@ public sealed class DigestTests
         Assert.Equal(NotificationEmail.Pending, digest.Email);
         Assert.DoesNotContain(RequestSteps.Address, digest.Data);
 
+        // Its mail, as the job sends it after the digests are made: the number and the link, nothing about anyone.
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendPendingAsync(CancellationToken.None));
+        var mail = Assert.Single(app.Emails(CircleSteps.EmailOf("Vera Vrijwilliger")), m => m.Subject.Contains("hulpvragen"));
+        Assert.Equal("2 open hulpvragen bij u in de buurt", mail.Subject);
+        Assert.Contains("/help", mail.TextBody);
+        Assert.DoesNotContain(RequestSteps.Address, mail.TextBody);
+        Assert.DoesNotContain("Boodschappen", mail.TextBody);
+
         // The next morning brings the next one.
         clock.Now = Tuesday;
         Assert.Equal(1, (await RunAsync(app)).Sent);
