@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
@@ -121,6 +122,37 @@ public sealed class AdminJobsPageTests
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound);
         var notInError = await api.PostAsync($"/api/v1/admin/jobs/triggers/notifications/{DigestJob.TriggerKey.Name}/reset", null);
         await ProblemAssert.IsProblemAsync(notInError, HttpStatusCode.Conflict);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_trigger_in_error_is_shown_and_the_administrator_clears_the_error(DatabaseProvider provider)
+    {
+        var (app, _) = await SchedulingSteps.StartAsync(provider, broken: true);
+        await using var _ = app;
+        await app.PersonAsync("Ada Beheer");
+        await app.AdministratorAsync("Ada Beheer");
+        using var admin = await app.BrowserAsync("Ada Beheer", followRedirects: true);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await scheduler.GetTriggerState(BrokenJob.TriggerKey, CancellationToken.None) != TriggerState.Error)
+        {
+            Assert.True(DateTime.UtcNow < until, "the broken job's trigger never went into ERROR");
+            await Task.Delay(200);
+        }
+
+        var html = await admin.PageAsync(Page);
+        var row = Regex.Match(html, "<th scope=\"row\">broken-hourly</th>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("fout", row);
+        Assert.Contains("Fout opheffen<span class=\"visually-hidden\">: broken-hourly</span>", row);
+
+        var reset = await PageForms.PostAsync(admin, $"{Page}?handler=Reset",
+            [new("group", BrokenJob.TriggerKey.Group), new("name", BrokenJob.TriggerKey.Name)], formPage: Page);
+        var after = await reset.PageAsync();
+        Assert.Contains("De trigger staat niet meer op fout.", after);
+        Assert.NotEqual(TriggerState.Error, await scheduler.GetTriggerState(BrokenJob.TriggerKey, CancellationToken.None));
+        var again = await PageForms.PostAsync(admin, $"{Page}?handler=Reset",
+            [new("group", BrokenJob.TriggerKey.Group), new("name", BrokenJob.TriggerKey.Name)], formPage: Page);
+        Assert.Contains("Deze trigger staat niet op fout.", await again.PageAsync());
     }
 
     [Theory, BothDatabases]

@@ -28,10 +28,28 @@ public sealed class FlakyJob(FlakyState state) : IJob
     }
 }
 
+/// <summary>Something the broken job needs and nobody registered: Quartz cannot make the job, and puts its trigger in ERROR.</summary>
+public interface IMissingService;
+
+public sealed class BrokenJob(IMissingService missing) : IJob
+{
+    public static readonly JobKey Key = new("broken", "tests");
+    public static readonly TriggerKey TriggerKey = new("broken-hourly", "tests");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        GC.KeepAlive(missing);
+        return ValueTask.CompletedTask;
+    }
+}
+
 public static class SchedulingSteps
 {
-    /// <summary>The app with its scheduler running (the other tests keep it off), plus the flaky job without a trigger.</summary>
-    public static async Task<(WehelpenApplication App, FlakyState Flaky)> StartAsync(DatabaseProvider provider, bool scheduling = true)
+    /// <summary>
+    /// The app with its scheduler running (the other tests keep it off), plus the flaky job without a trigger and,
+    /// when asked, the broken job with an hourly trigger that fires at once.
+    /// </summary>
+    public static async Task<(WehelpenApplication App, FlakyState Flaky)> StartAsync(DatabaseProvider provider, bool scheduling = true, bool broken = false)
     {
         var flaky = new FlakyState();
         var settings = new Dictionary<string, string?>
@@ -42,7 +60,14 @@ public static class SchedulingSteps
         var app = await WehelpenApplication.StartAsync(provider, settings, s =>
         {
             s.AddSingleton(flaky);
-            s.AddQuartz(q => q.AddJob<FlakyJob>(j => j.WithIdentity(FlakyJob.Key).WithDescription(FlakyJob.Description).StoreDurably()));
+            s.AddQuartz(q =>
+            {
+                q.AddJob<FlakyJob>(j => j.WithIdentity(FlakyJob.Key).WithDescription(FlakyJob.Description).StoreDurably());
+                if (!broken) return;
+                q.AddJob<BrokenJob>(j => j.WithIdentity(BrokenJob.Key).WithDescription("Testtaak die niet gemaakt kan worden").StoreDurably());
+                q.AddTrigger(t => t.WithIdentity(BrokenJob.TriggerKey).ForJob(BrokenJob.Key).StartNow()
+                    .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            });
         });
         return (app, flaky);
     }
