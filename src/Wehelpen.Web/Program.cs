@@ -44,6 +44,7 @@ builder.AddChat();
 builder.AddLive();
 builder.AddNotifications();
 builder.AddReminders();
+builder.AddDigest();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -75,6 +76,7 @@ app.MapWorkload();
 app.MapChat();
 app.MapLive();
 app.MapNotifications();
+app.MapScheduling();
 
 app.Run();
 

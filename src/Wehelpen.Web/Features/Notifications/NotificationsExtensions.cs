@@ -10,6 +10,7 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<NotificationTexts>();
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddScoped<NotificationSettingsLink>();
+        builder.Services.AddScoped<FailedMails>();
         return builder;
     }
 

@@ -42,17 +42,39 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
         if (me.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace", []);
 
         var now = clock.GetUtcNow();
-        var blockedBy = (await db.Set<VolunteerBlock>().Where(b => b.VolunteerId == userId).Select(b => b.CircleId).ToListAsync(ct)).ToHashSet();
-        var ids = engine.NearMe(userId, now, blockedBy).Select(n => n.RequestId).ToList();
-        var found = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
-            .Where(r => ids.Contains(r.Id) && r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
-            .ToListAsync(ct);
+        var blockedBy = await BlockedByAsync(userId, ct);
+        var found = await OpenNearMe(userId, blockedBy, now).Include(r => r.Circle).ToListAsync(ct);
         var near = found.Select(r => descriptions.Summarise(r, home, showClaimer: false));
         var sorted = sort == NearbySort.Date
             ? near.OrderBy(s => s.StartsAt ?? s.EndsAt).ThenBy(s => s.DistanceMetres)
             : near.OrderBy(s => s.DistanceMetres).ThenBy(s => s.StartsAt ?? s.EndsAt);
         var asked = await askedOfYou.ListAsync(userId, home, profile.Availability, blockedBy, now, ct);
         return new NearbyResponse(sorted.ToList(), sort, radiusKm, null, asked);
+    }
+
+    /// <summary>
+    /// How many requests <see cref="NearbyAsync"/> would list for the volunteer now (the digest counts with it): the
+    /// same people, the same filters, so a digest never counts what the volunteer may not see.
+    /// </summary>
+    public async Task<int> NearbyCountAsync(string userId, CancellationToken ct)
+    {
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { HasPlace = u.Latitude != null, IsProfiled = u.VolunteerProfile != null }).SingleOrDefaultAsync(ct);
+        var isVolunteer = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
+            && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Volunteer), ct);
+        if (me is null || !isVolunteer || !me.IsProfiled || !me.HasPlace) return 0;
+        return await OpenNearMe(userId, await BlockedByAsync(userId, ct), clock.GetUtcNow()).CountAsync(ct);
+    }
+
+    private async Task<HashSet<Guid>> BlockedByAsync(string userId, CancellationToken ct) =>
+        (await db.Set<VolunteerBlock>().Where(b => b.VolunteerId == userId).Select(b => b.CircleId).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>The open neighbourhood requests matching finds near the volunteer, checked against the database.</summary>
+    private IQueryable<HelpRequest> OpenNearMe(string userId, HashSet<Guid> blockedBy, DateTimeOffset now)
+    {
+        var ids = engine.NearMe(userId, now, blockedBy).Select(n => n.RequestId).ToList();
+        return db.Set<HelpRequest>().AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now);
     }
 
     /// <summary>What I took on and still have to do, and what I helped with before.</summary>

@@ -57,6 +57,7 @@ public static class SchedulingExtensions
                 store.UseExecutionHistory();
             });
         });
+        builder.Services.AddScoped<JobBoard>();
         builder.Services.AddQuartzHostedService(o =>
         {
             o.AutoStart = options.Enabled;
@@ -64,6 +65,9 @@ public static class SchedulingExtensions
         });
         return builder;
     }
+
+    /// <summary>The admin jobs page is a Razor Page; this maps its JSON API.</summary>
+    public static WebApplication MapScheduling(this WebApplication app) => app.MapJobsApi();
 
     /// <summary>Registers a durable job with the triggers that fire it.</summary>
     public static WebApplicationBuilder AddJob<TJob>(this WebApplicationBuilder builder, JobKey key, string description, params Action<ITriggerConfigurator<TJob>>[] triggers)
