@@ -10,8 +10,13 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<NotificationTexts>();
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddScoped<NotificationSettingsLink>();
+        builder.Services.AddScoped<NotificationCentre>();
         return builder;
     }
 
-    public static WebApplication MapNotifications(this WebApplication app) => app;
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        app.MapNotificationsApi();
+        return app;
+    }
 }
