@@ -176,9 +176,11 @@
 
   // --- Notifications: the bell in the header counts them; a new one shows a short card and is said politely.
   function setBell(unread) {
-    document.querySelectorAll("[data-notification-unread]").forEach((badge) => {
+    document.querySelectorAll("[data-notification-bell]").forEach((bell) => {
+      const badge = bell.querySelector("[data-notification-unread]");
       badge.querySelector("[data-unread-count]").textContent = unread;
       badge.hidden = unread === 0;
+      bell.setAttribute("aria-label", unread === 0 ? bell.dataset.labelNone : format(bell.dataset.labelSome, unread));
     });
   }
   // The list (/notifications), where it is open, reads itself again; the card and the bell say the news.
