@@ -63,19 +63,19 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Moves the app's clock on to just after the next planned reminder falls due and sends what is due, as the
-    /// scheduler would then: a journey need not wait a day for "tomorrow at noon".
+    /// Moves the app's clock on to just after the next reminder planned for this person falls due, and sends what is
+    /// due then, as the scheduler would: a journey need not wait a day for "tomorrow at noon". Others' reminders due by
+    /// then go too, as they would.
     /// </summary>
-    /// <returns>How many notifications were made.</returns>
-    public async Task<int> DispatchNextReminderAsync()
+    public async Task DispatchNextReminderOfAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
-        var due = await db.Set<Reminder>().Where(r => r.Status == ReminderStatus.Pending).OrderBy(r => r.DueAt)
+        var due = await db.Set<Reminder>().Where(r => r.Status == ReminderStatus.Pending && r.User!.Email == email).OrderBy(r => r.DueAt)
             .Select(r => (DateTimeOffset?)r.DueAt).FirstOrDefaultAsync()
-            ?? throw new InvalidOperationException("No reminder is planned.");
+            ?? throw new InvalidOperationException($"No reminder is planned for {email}.");
         Clock.MoveTo(due + TimeSpan.FromSeconds(1));
-        return (await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().DispatchDueAsync(CancellationToken.None)).Sent;
+        await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()
