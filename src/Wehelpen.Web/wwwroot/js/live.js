@@ -35,8 +35,9 @@
       status.textContent = texts.Reconnected;
       window.setTimeout(() => { status.hidden = true; }, 4000);
     }
-    // What changed while we were away: every live part of the page reads itself again.
+    // What changed while we were away: every live part of the page reads itself again, and the bell its count.
     refresh(document.querySelectorAll("[data-live]"));
+    catchUpBell();
     await joined();
   });
   connection.onclose(() => window.setTimeout(start, 5000));
@@ -50,7 +51,7 @@
       return;
     }
     // Started again after the connection was closed: as after a reconnect, the page reads itself again.
-    if (startedBefore) refresh(document.querySelectorAll("[data-live]"));
+    if (startedBefore) { refresh(document.querySelectorAll("[data-live]")); catchUpBell(); }
     startedBefore = true;
     await joined();
   }
@@ -182,6 +183,16 @@
       badge.hidden = unread === 0;
       bell.setAttribute("aria-label", unread === 0 ? bell.dataset.labelNone : format(bell.dataset.labelSome, unread));
     });
+  }
+  // Notifications made while the connection was down were not heard: the count comes from the server again.
+  async function catchUpBell() {
+    if (!document.querySelector("[data-notification-bell]")) return;
+    try {
+      const response = await fetch("/api/v1/notifications/unread-count", { credentials: "same-origin" });
+      if (response.ok) setBell((await response.json()).unread);
+    } catch {
+      // offline again: the next reconnect tries again
+    }
   }
   // The list (/notifications), where it is open, reads itself again; the card and the bell say the news.
   const notificationLists = () => [...document.querySelectorAll("[data-live]")].filter((r) => r.dataset.live.split(" ").includes("notifications"));
