@@ -1,7 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Reminders;
 
 namespace Wehelpen.E2E;
 
@@ -20,6 +24,9 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
     }
 
     public string DatabasePath => Path.Combine(_root, "e2e.db");
+
+    /// <summary>The app's clock: the real one, until a test moves it on to when a reminder falls due.</summary>
+    public AheadClock Clock { get; } = new();
 
     /// <summary>"http://127.0.0.1:port", once <see cref="Start"/> has run.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -45,6 +52,7 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
         // Matching asks volunteers only when a test says so (SweepAsync): an alert popping up in the middle of another
         // journey would make it depend on the minute it ran in.
         builder.UseSetting("Requests:SweepSeconds", "86400");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>What the clock does to requests by itself (expiry, widening, matching's waves), now.</summary>
@@ -54,10 +62,40 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
         await scope.ServiceProvider.GetRequiredService<Wehelpen.Web.Features.Requests.RequestSweeper>().SweepAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Moves the app's clock on to just after the next reminder planned for this person falls due, and sends what is
+    /// due then, as the scheduler would: a journey need not wait a day for "tomorrow at noon". Others' reminders due by
+    /// then go too, as they would.
+    /// </summary>
+    public async Task DispatchNextReminderOfAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
+        var due = await db.Set<Reminder>().Where(r => r.Status == ReminderStatus.Pending && r.User!.Email == email).OrderBy(r => r.DueAt)
+            .Select(r => (DateTimeOffset?)r.DueAt).FirstOrDefaultAsync()
+            ?? throw new InvalidOperationException($"No reminder is planned for {email}.");
+        Clock.MoveTo(due + TimeSpan.FromSeconds(1));
+        await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { /* a leftover temp dir is harmless; a failed test run because of it is not */ }
+    }
+}
+
+/// <summary>The real clock, moved ahead by however much a test says; never back.</summary>
+public sealed class AheadClock : TimeProvider
+{
+    private long _aheadTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _aheadTicks));
+
+    public void MoveTo(DateTimeOffset moment)
+    {
+        var ahead = moment - System.GetUtcNow();
+        if (ahead > TimeSpan.FromTicks(Interlocked.Read(ref _aheadTicks))) Interlocked.Exchange(ref _aheadTicks, ahead.Ticks);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RequestAccessTests
 {
     public static TheoryData<DatabaseProvider, string, string> RequestEndpoints()
     {
-        var endpoints = new[] { "GET ", "POST /claim", "POST /give-back", "POST /done", "POST /cancel", "POST /widen", "POST /confirm" };
+        var endpoints = new[] { "GET ", "POST /claim", "POST /give-back", "POST /done", "POST /cancel", "POST /widen", "POST /confirm", "POST /coming" };
         var data = new TheoryData<DatabaseProvider, string, string>();
         foreach (var provider in BothDatabasesAttribute.Providers)
             foreach (var endpoint in endpoints) data.Add(provider, endpoint.Split(' ')[0], endpoint.Split(' ')[1]);

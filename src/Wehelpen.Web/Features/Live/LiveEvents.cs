@@ -32,6 +32,9 @@ public static class LiveEvents
 
     /// <summary><see cref="Wehelpen.Web.Features.Notifications.LiveNotification"/>: a new notification for this person, with their unread count.</summary>
     public const string Notification = "notification";
+
+    /// <summary><see cref="Wehelpen.Web.Features.Notifications.UnreadNotifications"/>: notifications were read on another screen; the bell shows this count.</summary>
+    public const string NotificationsRead = "notificationsRead";
 }
 
 /// <summary>The parts of the product a change concerns; a page names the ones it shows.</summary>

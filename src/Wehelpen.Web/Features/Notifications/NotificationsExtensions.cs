@@ -11,8 +11,13 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddScoped<NotificationSettingsLink>();
         builder.Services.AddScoped<FailedMails>();
+        builder.Services.AddScoped<NotificationCentre>();
         return builder;
     }
 
-    public static WebApplication MapNotifications(this WebApplication app) => app;
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        app.MapNotificationsApi();
+        return app;
+    }
 }

@@ -27,7 +27,8 @@ public sealed record RequestSummary(
     int? DistanceMetres, string? ClaimedByName, bool Escalated, bool ConfirmedHelp, DateTimeOffset? EscalatedAt = null,
     string? AddressedToName = null);
 
-public sealed record RequestActions(bool Claim, bool GiveBack, bool MarkDone, bool Cancel, bool Widen, bool Confirm);
+/// <param name="ConfirmComing">The helper may say "ja, ik kom" (and has not yet).</param>
+public sealed record RequestActions(bool Claim, bool GiveBack, bool MarkDone, bool Cancel, bool Widen, bool Confirm, bool ConfirmComing);
 
 public sealed record RequestEventResponse(RequestChange Change, string ActorName, RequestAudience? Audience, string? Reason, DateTimeOffset At);
 
@@ -41,7 +42,7 @@ public sealed record RequestDetails(
     string? RequestedByName, string? AddressedToId, string? AddressedToName, string? ClaimedById,
     Guid? AppointmentId, string? AppointmentTitle,
     DateTimeOffset? WidensAt, DateTimeOffset? EscalatedAt, bool? HelperConfirmed, bool? RequesterConfirmed,
-    DateTimeOffset CreatedAt, RequestActions Actions, IReadOnlyList<RequestEventResponse> History);
+    DateTimeOffset CreatedAt, RequestActions Actions, IReadOnlyList<RequestEventResponse> History, DateTimeOffset? ComingConfirmedAt);
 
 public sealed record GiveBackRequest(string? Reason);
 

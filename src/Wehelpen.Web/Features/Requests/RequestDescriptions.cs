@@ -21,7 +21,8 @@ public sealed class RequestDescriptions(PostcodeTable postcodes)
             RequestRules.CheckMarkDone(r, v) is null,
             RequestRules.CheckCancel(r, v) is null,
             RequestRules.CheckWiden(r, v) is null,
-            RequestRules.CheckConfirm(r, v) is null);
+            RequestRules.CheckConfirm(r, v) is null,
+            r.ComingConfirmedAt is null && RequestRules.CheckConfirmComing(r, v, now) is null);
         var history = inside
             ? r.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new RequestEventResponse(e.Change, e.ActorName, e.Audience, e.Reason, e.At)).ToList()
@@ -41,7 +42,9 @@ public sealed class RequestDescriptions(PostcodeTable postcodes)
             view == RequestView.Circle ? r.Appointment?.Title : null,
             view == RequestView.Circle ? r.WidensAt : null,
             r.EscalatedAt,
-            r.HelperConfirmed, r.RequesterConfirmed, r.CreatedAt, actions, history);
+            r.HelperConfirmed, r.RequesterConfirmed, r.CreatedAt, actions, history,
+            // Whether the helper said they are coming: for the circle and the helper, while it is a claim.
+            inside && r.Status == RequestStatus.Claimed ? r.ComingConfirmedAt : null);
     }
 
     /// <summary>Only the first name leaves the circle.</summary>

@@ -63,6 +63,8 @@ internal static class RequestsApi
             (await lifecycle.CancelAsync(user.RequiredUserId(), requestId, input, ct)).ToApi(TypedResults.Ok));
         requests.MapPost("/{requestId:guid}/widen", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
             (await lifecycle.WidenAsync(user.RequiredUserId(), requestId, ct)).ToApi(TypedResults.Ok));
+        requests.MapPost("/{requestId:guid}/coming", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
+            (await lifecycle.ConfirmComingAsync(user.RequiredUserId(), requestId, ct)).ToApi(TypedResults.Ok));
         requests.MapPost("/{requestId:guid}/confirm", async (Guid requestId, ConfirmRequest input, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
             (await lifecycle.ConfirmAsync(user.RequiredUserId(), requestId, input, ct)).ToApi(TypedResults.Ok));
     }

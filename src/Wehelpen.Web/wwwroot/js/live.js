@@ -35,8 +35,9 @@
       status.textContent = texts.Reconnected;
       window.setTimeout(() => { status.hidden = true; }, 4000);
     }
-    // What changed while we were away: every live part of the page reads itself again.
+    // What changed while we were away: every live part of the page reads itself again, and the bell its count.
     refresh(document.querySelectorAll("[data-live]"));
+    catchUpBell();
     await joined();
   });
   connection.onclose(() => window.setTimeout(start, 5000));
@@ -50,7 +51,7 @@
       return;
     }
     // Started again after the connection was closed: as after a reconnect, the page reads itself again.
-    if (startedBefore) refresh(document.querySelectorAll("[data-live]"));
+    if (startedBefore) { refresh(document.querySelectorAll("[data-live]")); catchUpBell(); }
     startedBefore = true;
     await joined();
   }
@@ -137,7 +138,7 @@
     const gone = [...before].filter(([id]) => !after.has(id)).map(([, title]) => title);
     if (added.length) say(format(texts.NewNearby, added.join(", ")));
     else if (gone.length) say(format(texts.GoneNearby, gone.join(", ")));
-    else say(region.dataset.liveAnnounce || texts.Updated);
+    else if (region.dataset.liveQuiet === undefined) say(region.dataset.liveAnnounce || texts.Updated);
   }
 
   // Heard by chat.js where a conversation is on the page; elsewhere there is nothing to show.
@@ -172,6 +173,63 @@
     document.querySelectorAll(`[data-unread-circle="${m.circleId}"] [data-unread-count]`).forEach((count) => {
       setUnread(m.circleId, Number(count.textContent) + 1);
     });
+  });
+
+  // --- Notifications: the bell in the header counts them; a new one shows a short card and is said politely.
+  function setBell(unread) {
+    document.querySelectorAll("[data-notification-bell]").forEach((bell) => {
+      const badge = bell.querySelector("[data-notification-unread]");
+      badge.querySelector("[data-unread-count]").textContent = unread;
+      badge.hidden = unread === 0;
+      bell.setAttribute("aria-label", unread === 0 ? bell.dataset.labelNone : format(bell.dataset.labelSome, unread));
+    });
+  }
+  // Notifications made while the connection was down were not heard: the count comes from the server again.
+  async function catchUpBell() {
+    if (!document.querySelector("[data-notification-bell]")) return;
+    try {
+      const response = await fetch("/api/v1/notifications/unread-count", { credentials: "same-origin" });
+      if (response.ok) setBell((await response.json()).unread);
+    } catch {
+      // offline again: the next reconnect tries again
+    }
+  }
+  // The list (/notifications), where it is open, reads itself again; the card and the bell say the news.
+  const notificationLists = () => [...document.querySelectorAll("[data-live]")].filter((r) => r.dataset.live.split(" ").includes("notifications"));
+
+  connection.on("notification", (n) => {
+    setBell(n.unread);
+    refresh(notificationLists());
+    const card = document.createElement("div");
+    card.className = "live-alert live-toast";
+    card.dataset.notification = n.id;
+    const label = document.createElement("p");
+    label.className = "live-alert-label";
+    label.textContent = texts.NotificationLabel;
+    const title = document.createElement("p");
+    title.className = "live-toast-title";
+    title.textContent = n.title;
+    const actions = document.createElement("p");
+    const open = document.createElement("a");
+    open.href = "/notifications";
+    open.textContent = texts.NotificationOpen;
+    const dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "button-secondary";
+    dismiss.textContent = texts.Dismiss;
+    dismiss.addEventListener("click", () => closeAlert(card));
+    actions.append(open, " ", dismiss);
+    card.append(label, title, actions);
+    // A few at most: older cards make room, the list keeps them all.
+    alerts.querySelectorAll(".live-toast").forEach((old, i, all) => { if (all.length - i >= 3) old.remove(); });
+    alerts.append(card);
+    alerts.hidden = false;
+    say(format(texts.NotificationNew, n.title));
+  });
+
+  connection.on("notificationsRead", (r) => {
+    setBell(r.unread);
+    refresh(notificationLists());
   });
 
   // --- Alerts: matching asks this volunteer; the card comes from the server, in the page's language.

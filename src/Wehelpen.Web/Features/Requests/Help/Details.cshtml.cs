@@ -91,6 +91,11 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conve
         await AfterAsync(requestId, await lifecycle.MarkDoneAsync(User.RequiredUserId(), requestId, ct), "Input",
             done => (text["Help.MarkedDone", done.Summary.Title], $"/help/{requestId}"), ct);
 
+    /// <summary>"Ja, ik kom": the circle knows, and the reminder the day before no longer asks.</summary>
+    public async Task<IActionResult> OnPostComingAsync(Guid requestId, CancellationToken ct) =>
+        await AfterAsync(requestId, await lifecycle.ConfirmComingAsync(User.RequiredUserId(), requestId, ct), "Input",
+            _ => (text["Help.Coming.Thanks"], $"/help/{requestId}"), ct);
+
     public async Task<IActionResult> OnPostConfirmAsync(Guid requestId, bool? happened, CancellationToken ct) =>
         await AfterAsync(requestId, await lifecycle.ConfirmAsync(User.RequiredUserId(), requestId, new ConfirmRequest(happened), ct), "Input",
             _ => (text[happened == true ? "Help.ConfirmedHappened" : "Help.ConfirmedNotHappened"], $"/help/{requestId}"), ct);
