@@ -11,6 +11,9 @@ public enum NotificationKind
     TaskConfirm,
     TaskUnconfirmed,
     Digest,
+
+    /// <summary>Matching asked this volunteer to help with a request nearby.</summary>
+    HelpAsked,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }

@@ -3,6 +3,7 @@ using Quartz;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Notifications;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -12,7 +13,8 @@ namespace Wehelpen.Web.Features.Requests;
 /// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
 public sealed class RequestSweeper(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, LiveNews live, TimeProvider clock, ILogger<RequestSweeper> logger)
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, LiveNews live, Notifier notifier, TimeProvider clock,
+    ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;
 
@@ -60,6 +62,11 @@ public sealed class RequestSweeper(
         if (changes == 0) return 0;
         try
         {
+            // Kept in their notification centre and mailed, so a volunteer who is not online hears of it too; the
+            // ones online get the live alert card as well. Only what the alert shows: no circle, no address.
+            await notifier.AddAsync(alerted.Select(volunteerId => new NewNotification(volunteerId, NotificationKind.HelpAsked,
+                new NotificationData(request.Title, request.StartsAt ?? request.EndsAt, Place: request.Pc4),
+                $"/help/{request.Id}", $"asked:{request.Id:N}:{volunteerId}")).ToList(), now, ct);
             await db.SaveChangesAsync(ct);
             await live.RequestChangedAsync(request.Id);
             if (alerted.Count > 0) await live.AlertedAsync(request.Id, alerted);
