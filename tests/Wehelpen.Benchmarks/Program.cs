@@ -24,7 +24,7 @@ Console.Error.WriteLine($"""
       live --hold 300 [--connections 2000,4000,6000] [--people N]
                                                   each level held for the given seconds, on top of the one before;
                                                   stops at the first that fails (--people fewer: several tabs each)
-      reminders [--reminders 100000] [--minutes 5] [--lead 60] [--grace 30] [--hub-people 500] [--batch-size N]
+      reminders [--reminders 100000] [--minutes 5] [--lead 90] [--grace 30] [--hub-people 500] [--batch-size N]
                                                   an hour's appointment reminders due within --minutes real minutes,
                                                   planned and sent by the app started as its own process; exit 1 on a
                                                   lost or doubled reminder, or p99 lateness >= 2 s

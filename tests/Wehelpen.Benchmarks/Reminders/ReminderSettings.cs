@@ -35,7 +35,7 @@ internal sealed record ReminderSettings(int Reminders, double Minutes, int LeadS
         var quick = args.Contains("--quick");
         var reminders = Number(args, "--reminders") ?? (quick ? 5000 : 100_000);
         var minutes = ResultLine.OptionValue(args, "--minutes") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : quick ? 1 : 5;
-        var lead = Number(args, "--lead") ?? 60;
+        var lead = Number(args, "--lead") ?? 90;
         var grace = Number(args, "--grace") ?? 30;
         var hub = Number(args, "--hub-people") ?? 500;
         // 0: the app's own setting (Reminders:BatchSize in appsettings.json).

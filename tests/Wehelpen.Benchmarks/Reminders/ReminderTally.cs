@@ -21,12 +21,12 @@ namespace Wehelpen.Benchmarks.Reminders;
 internal sealed record ReminderTally(
     int Planned, int Delivered, int Duplicates, int Lost, int Pending, int Dropped, Latencies Lateness,
     Latencies HubLateness, int HubExpected, int HubDuplicates, int HubUnknown,
-    int MailsSent, int MailsWaiting, int MailResent, int MailFiles)
+    int MailsSent, int MailsWaiting, int MailResent, int MailFiles, IReadOnlyDictionary<string, int> DroppedBecause)
 {
     public static async Task<ReminderTally> CountAsync(ReminderDatabase database, IReadOnlyList<HubArrival> arrivals, IReadOnlySet<string> sample, string mailFolder, CancellationToken ct)
     {
         await using var db = database.Open();
-        var reminders = await db.Set<Reminder>().Select(r => new { r.Key, r.DueAt, r.Status, r.HandledAt }).ToListAsync(ct);
+        var reminders = await db.Set<Reminder>().Select(r => new { r.Key, r.DueAt, r.Status, r.HandledAt, r.Outcome }).ToListAsync(ct);
         var notifications = await db.Set<Notification>()
             .Select(n => new { n.Id, n.UserId, n.SourceKey, n.Link, n.Data, n.Email, n.EmailAttempts }).ToListAsync(ct);
 
@@ -55,7 +55,8 @@ internal sealed record ReminderTally(
             notifications.Count(n => n.Email == NotificationEmail.Sent),
             notifications.Count(n => n.Email is NotificationEmail.Pending or NotificationEmail.Sending),
             notifications.Count(n => n.EmailAttempts > 1),
-            Directory.Exists(mailFolder) ? Directory.EnumerateFiles(mailFolder, "notification-*.json").Count() : 0);
+            Directory.Exists(mailFolder) ? Directory.EnumerateFiles(mailFolder, "notification-*.json").Count() : 0,
+            reminders.Where(r => r.Status == ReminderStatus.Dropped).GroupBy(r => r.Outcome ?? "").ToDictionary(g => g.Key, g => g.Count()));
     }
 
     /// <summary>Every sampled notification that arrived, arrived once; none is missing after the grace.</summary>

@@ -47,7 +47,7 @@ internal static class RemindersBenchmark
                 + $"an hour in {settings.Minutes:0.##} min ({settings.Compression:0.#}x), {settings.Reminders / settings.Window.TotalSeconds:0} a second");
 
             var log = new DispatchLog();
-            var environment = new Dictionary<string, string> { ["Scheduling__Enabled"] = "true" };
+            var environment = new Dictionary<string, string> { ["Scheduling__Enabled"] = "true", [DispatchLog.DebugSetting] = "Debug" };
             if (settings.BatchSize > 0) environment["Reminders__BatchSize"] = $"{settings.BatchSize}";
             app = await LiveBenchmark.Stage("Starting the app (Release, Production, Scheduling on)",
                 () => AppUnderTest.StartAsync(root.FullName, databasePath, ct, environment, log.Read));
@@ -66,10 +66,12 @@ internal static class RemindersBenchmark
 
             await WatchAsync(database, log, app.Pid, settings.Reminders, windowEnd + TimeSpan.FromSeconds(settings.GraceSeconds), ct);
 
+            Console.Error.WriteLine($"Dispatch job: {log.Summary()}");
             var tally = await LiveBenchmark.Stage("Counting", () => ReminderTally.CountAsync(
                 database, listeners.Arrivals, sample.Select(p => p.UserId).ToHashSet(), Path.Combine(root.FullName, "mail"), ct));
             var lost = settings.Reminders - tally.Delivered;
-            if (tally.Pending + tally.Dropped > 0) Console.Error.WriteLine($"Not sent: {tally.Pending} still pending, {tally.Dropped} dropped.");
+            if (tally.Pending + tally.Dropped > 0)
+                Console.Error.WriteLine($"Not sent: {tally.Pending} still pending, {tally.Dropped} dropped ({string.Join(", ", tally.DroppedBecause.Select(d => $"{d.Value} {d.Key}"))}).");
             if (tally.HubMissing != 0 || tally.HubDuplicates + tally.HubUnknown > 0 || listeners.StillConnected != listeners.Connected)
                 Console.Error.WriteLine($"Hub sample: {tally.HubLateness.Count} of {tally.HubExpected} arrived, {tally.HubDuplicates} twice, "
                     + $"{tally.HubUnknown} unknown; {listeners.StillConnected} of {listeners.Connected} still connected.");
@@ -121,7 +123,7 @@ internal static class RemindersBenchmark
     {
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuUsage.Start(appPid);
-        var runs = log.Runs;
+        var runs = log.SendingRuns;
         Console.Error.WriteLine($"Watching until {until:HH:mm:ss} UTC");
         while (DateTimeOffset.UtcNow < until)
         {
@@ -130,8 +132,8 @@ internal static class RemindersBenchmark
             var snapshot = await database.SnapshotAsync(ct);
             var figures = cpu.Stop();
             cpu = CpuUsage.Start(appPid);
-            var newRuns = log.Runs - runs;
-            runs = log.Runs;
+            var newRuns = log.SendingRuns - runs;
+            runs = log.SendingRuns;
             Console.Error.WriteLine($"  {Stopwatch.GetElapsedTime(started).TotalSeconds,4:0}s sent={snapshot.Sent}/{expected} dropped={snapshot.Dropped} "
                 + $"backlog={snapshot.Backlog} dispatch_runs={newRuns} mail_sent={snapshot.MailSent} mail_waiting={snapshot.MailPending} "
                 + $"cpu%: app={figures.ServerPct:0} bench={figures.LoadPct:0} other={figures.OtherPct:0}");
