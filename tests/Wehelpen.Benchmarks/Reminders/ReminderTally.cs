@@ -16,19 +16,21 @@ namespace Wehelpen.Benchmarks.Reminders;
 /// taken just before it reads the batch; the batch commits a few ms later.</param>
 /// <param name="HubLateness">Arrival of the "notification" event − DueAt in µs, for the sample.</param>
 /// <param name="HubExpected">Notifications of the sample's people: each should have arrived once.</param>
+/// <param name="MailLateness">EmailAt − DueAt in µs, per notification whose mail was sent: the outbox stamps EmailAt
+/// when it has claimed the mail and is about to hand it over.</param>
 /// <param name="MailResent">Notifications whose mail was handed over more than once (EmailAttempts > 1): the folder
 /// sender writes one file per notification id, so a second sending would overwrite, not add, a file.</param>
 internal sealed record ReminderTally(
     int Planned, int Delivered, int Duplicates, int Lost, int Pending, int Dropped, Latencies Lateness,
     Latencies HubLateness, int HubExpected, int HubDuplicates, int HubUnknown,
-    int MailsSent, int MailsWaiting, int MailResent, int MailFiles, IReadOnlyDictionary<string, int> DroppedBecause)
+    int MailsSent, int MailsWaiting, Latencies MailLateness, int MailResent, int MailFiles, IReadOnlyDictionary<string, int> DroppedBecause)
 {
     public static async Task<ReminderTally> CountAsync(ReminderDatabase database, IReadOnlyList<HubArrival> arrivals, IReadOnlySet<string> sample, string mailFolder, CancellationToken ct)
     {
         await using var db = database.Open();
         var reminders = await db.Set<Reminder>().Select(r => new { r.Key, r.DueAt, r.Status, r.HandledAt, r.Outcome }).ToListAsync(ct);
         var notifications = await db.Set<Notification>()
-            .Select(n => new { n.Id, n.UserId, n.SourceKey, n.Link, n.Data, n.Email, n.EmailAttempts }).ToListAsync(ct);
+            .Select(n => new { n.Id, n.UserId, n.SourceKey, n.Link, n.Data, n.Email, n.EmailAttempts, n.EmailAt }).ToListAsync(ct);
 
         var byKey = reminders.ToDictionary(r => r.Key);
         var perKey = notifications.GroupBy(n => n.SourceKey).ToDictionary(g => g.Key, g => g.Count());
@@ -54,6 +56,8 @@ internal sealed record ReminderTally(
             Latencies.Of(lateness), Latencies.Of([.. hubLateness]), notifications.Count(n => sample.Contains(n.UserId)), hubDuplicates, hubUnknown,
             notifications.Count(n => n.Email == NotificationEmail.Sent),
             notifications.Count(n => n.Email is NotificationEmail.Pending or NotificationEmail.Sending),
+            Latencies.Of([.. notifications.Where(n => n.Email == NotificationEmail.Sent && n.EmailAt is not null && byKey.ContainsKey(n.SourceKey))
+                .Select(n => (n.EmailAt!.Value - byKey[n.SourceKey].DueAt).TotalMicroseconds)]),
             notifications.Count(n => n.EmailAttempts > 1),
             Directory.Exists(mailFolder) ? Directory.EnumerateFiles(mailFolder, "notification-*.json").Count() : 0,
             reminders.Where(r => r.Status == ReminderStatus.Dropped).GroupBy(r => r.Outcome ?? "").ToDictionary(g => g.Key, g => g.Count()));

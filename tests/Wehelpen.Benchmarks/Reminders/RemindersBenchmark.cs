@@ -79,7 +79,8 @@ internal static class RemindersBenchmark
                 ("scheduled", scheduled), ("delivered", tally.Delivered), ("duplicates", tally.Duplicates), ("lost", lost),
                 ("p50_late_ms", tally.Lateness.P50 / 1000), ("p99_late_ms", tally.Lateness.P99 / 1000), ("max_late_ms", tally.Lateness.Max / 1000),
                 ("hub_n", tally.HubLateness.Count), ("hub_p50_late_ms", tally.HubLateness.P50 / 1000), ("hub_p99_late_ms", tally.HubLateness.P99 / 1000),
-                ("mails_sent", tally.MailsSent), ("mails_waiting", tally.MailsWaiting), ("mail_files", tally.MailFiles), ("mail_resent", tally.MailResent),
+                ("mails_sent", tally.MailsSent), ("mails_waiting", tally.MailsWaiting),
+                ("mail_p50_late_ms", tally.MailLateness.P50 / 1000), ("mail_p99_late_ms", tally.MailLateness.P99 / 1000), ("mail_files", tally.MailFiles), ("mail_resent", tally.MailResent),
                 ("planning_s", planningSeconds), ("window_s", settings.Window.TotalSeconds), ("compression", $"{settings.Compression:0.#}x"),
                 ("per_s", settings.Reminders / settings.Window.TotalSeconds), ("db", "sqlite")));
             var met = scheduled == settings.Reminders && lost == 0 && tally.Duplicates == 0 && tally.Lateness.P99 / 1000 < ReminderSettings.P99GoalMs;
