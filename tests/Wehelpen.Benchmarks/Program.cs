@@ -1,12 +1,13 @@
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Matching;
+using Wehelpen.Benchmarks.Reminders;
 
-// One program for every benchmark of the project: the first argument names the benchmark; later ones
-// (reminders) add a line here.
+// One program for every benchmark of the project: the first argument names the benchmark; a new one adds a line here.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["matching"] = rest => rest.Contains("--quick") ? QuickMatching.Run(rest) : MatchingBenchmarks.Run(rest),
     ["live"] = LiveBenchmark.Run,
+    ["reminders"] = RemindersBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -23,5 +24,10 @@ Console.Error.WriteLine($"""
       live --hold 300 [--connections 2000,4000,6000] [--people N]
                                                   each level held for the given seconds, on top of the one before;
                                                   stops at the first that fails (--people fewer: several tabs each)
+      reminders [--reminders 100000] [--minutes 5] [--lead 90] [--grace 30] [--hub-people 500] [--batch-size N]
+                                                  an hour's appointment reminders due within --minutes real minutes,
+                                                  planned and sent by the app started as its own process; exit 1 on a
+                                                  lost or doubled reminder, or p99 lateness >= 2 s
+      reminders --quick                           smoke run: 5,000 reminders in 1 minute
     """);
 return 2;

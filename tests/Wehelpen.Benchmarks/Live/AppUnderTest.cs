@@ -24,7 +24,9 @@ internal sealed partial class AppUnderTest : IDisposable
     private int _echoLines;
     private int _stopping;
 
-    private AppUnderTest(Process process) => _process = process;
+    private readonly Action<string>? _onLine;
+
+    private AppUnderTest(Process process, Action<string>? onLine) => (_process, _onLine) = (process, onLine);
 
     public int Pid => _process.Id;
     public Uri BaseAddress { get; private set; } = null!;
@@ -34,7 +36,10 @@ internal sealed partial class AppUnderTest : IDisposable
     }
 
     /// <summary>Starts the app and waits until /health answers.</summary>
-    public static async Task<AppUnderTest> StartAsync(string root, string databasePath, CancellationToken ct)
+    /// <param name="environment">Settings on top of the ones every run gets (e.g. Reminders__BatchSize).</param>
+    /// <param name="onLine">Sees every line the app writes, on the reading thread: must be quick and must not throw.</param>
+    public static async Task<AppUnderTest> StartAsync(string root, string databasePath, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null, Action<string>? onLine = null)
     {
         var dll = WebAppDll();
         var start = new ProcessStartInfo("dotnet", [dll])
@@ -56,9 +61,10 @@ internal sealed partial class AppUnderTest : IDisposable
         env["RateLimits__LoginAttemptsPerMinute"] = "1000000";
         // Outside Development the data-protection keys go to ~/.aspnet: this run's keys stay in (and go with) its folder.
         env["HOME"] = Path.Combine(root, "home");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) env[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new AppUnderTest(process);
+        var app = new AppUnderTest(process, onLine);
         process.OutputDataReceived += (_, e) => app.Read(e.Data);
         process.ErrorDataReceived += (_, e) => app.Read(e.Data);
         process.EnableRaisingEvents = true;
@@ -146,6 +152,7 @@ internal sealed partial class AppUnderTest : IDisposable
     private void Read(string? line)
     {
         if (line is null) return;
+        _onLine?.Invoke(line);
         if (ListeningLine().Match(line) is { Success: true } listening) _listening.TrySetResult(new Uri(listening.Groups[1].Value));
         lock (_lastLines)
         {
