@@ -1,3 +1,6 @@
+using Quartz;
+using Wehelpen.Web.Features.Scheduling;
+
 namespace Wehelpen.Web.Features.Notifications;
 
 /// <summary>The notification centre: every notification kept per person, live on the bell, mailed through an outbox.</summary>
@@ -12,6 +15,11 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<NotificationSettingsLink>();
         builder.Services.AddScoped<FailedMails>();
         builder.Services.AddScoped<NotificationCentre>();
+        builder.Services.AddSingleton<NotificationMailWake>();
+        builder.AddJob<NotificationMailJob>(NotificationMailJob.Key, "Verstuurt de e-mail van meldingen en probeert mislukte opnieuw",
+            t => t.WithIdentity("notification-mail", "notifications").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
         return builder;
     }
 

@@ -44,7 +44,9 @@ public sealed class ReminderDispatcher(
 
         var appointmentIds = due.Where(r => r.Kind == ReminderKind.Appointment).Select(r => r.SubjectId).Distinct().ToList();
         var requestIds = due.Where(r => r.Kind != ReminderKind.Appointment).Select(r => r.SubjectId).Distinct().ToList();
-        var stillWanted = (await planner.ExpectedAsync(appointmentIds, requestIds, now, now, ct)).Select(p => p.Key).ToHashSet();
+        // A little beyond now: the database keeps moments to 100 µs, so a due time read back may be a hair earlier than
+        // the one worked out again here, and that must not make a due reminder look unwanted.
+        var stillWanted = (await planner.ExpectedAsync(appointmentIds, requestIds, now, now + TimeSpan.FromMinutes(1), ct)).Select(p => p.Key).ToHashSet();
         var subjects = await SubjectsAsync(appointmentIds, requestIds, ct);
 
         var outgoing = new List<NewNotification>();

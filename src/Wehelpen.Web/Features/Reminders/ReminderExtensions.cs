@@ -14,7 +14,6 @@ public static class ReminderExtensions
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         builder.Services.AddSingleton<ReminderWake>();
-        builder.Services.AddSingleton<NotificationMailWake>();
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<ReminderDispatcher>();
 
@@ -26,10 +25,6 @@ public static class ReminderExtensions
         builder.AddJob<ReminderPlanningJob>(ReminderPlanningJob.Key, "Plant herinneringen vooruit",
             t => t.WithIdentity("reminder-planning", "reminders").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
-        builder.AddJob<NotificationMailJob>(NotificationMailJob.Key, "Verstuurt de e-mail van meldingen en probeert mislukte opnieuw",
-            t => t.WithIdentity("notification-mail", "notifications").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
         return builder;
     }

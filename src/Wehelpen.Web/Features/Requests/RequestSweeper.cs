@@ -94,13 +94,15 @@ public sealed class RequestSweeper(
 /// start when the app was down at the time it was due.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RequestSweepJob(RequestSweeper sweeper, ILogger<RequestSweepJob> logger) : IJob
+internal sealed class RequestSweepJob(RequestSweeper sweeper, NotificationMailWake mail, ILogger<RequestSweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("request-sweep", "requests");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var changes = await sweeper.SweepAsync(cancellationToken);
-        if (changes > 0) logger.LogInformation("Request sweep made {Changes} changes.", changes);
+        if (changes == 0) return;
+        logger.LogInformation("Request sweep made {Changes} changes.", changes);
+        await mail.NowAsync(cancellationToken); // the volunteers a wave asked
     }
 }

@@ -1,7 +1,7 @@
 using Quartz;
 using Wehelpen.Web.Features.Scheduling;
 
-namespace Wehelpen.Web.Features.Reminders;
+namespace Wehelpen.Web.Features.Notifications;
 
 /// <summary>
 /// Makes the mail outbox (<see cref="NotificationMailJob"/>) run now, on a scheduler thread of its own, instead of in
