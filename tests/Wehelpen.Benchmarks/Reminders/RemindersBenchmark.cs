@@ -64,7 +64,9 @@ internal static class RemindersBenchmark
             if (DateTimeOffset.UtcNow > seeded.WindowStart)
                 Console.Error.WriteLine($"Warning: the setup ended {(DateTimeOffset.UtcNow - seeded.WindowStart).TotalSeconds:0} s after the first reminder was due (--lead).");
 
+            var baseline = TimerBaseline.RunAsync(seeded.WindowStart, windowEnd, ct);
             await WatchAsync(database, log, app.Pid, settings.Reminders, windowEnd + TimeSpan.FromSeconds(settings.GraceSeconds), ct);
+            var timer = await baseline;
 
             Console.Error.WriteLine($"Dispatch job: {log.Summary()}");
             var tally = await LiveBenchmark.Stage("Counting", () => ReminderTally.CountAsync(
@@ -78,6 +80,7 @@ internal static class RemindersBenchmark
             Console.WriteLine(ResultLine.Format("reminders",
                 ("scheduled", scheduled), ("delivered", tally.Delivered), ("duplicates", tally.Duplicates), ("lost", lost),
                 ("p50_late_ms", tally.Lateness.P50 / 1000), ("p99_late_ms", tally.Lateness.P99 / 1000), ("max_late_ms", tally.Lateness.Max / 1000),
+                ("timer_p50_late_ms", timer.P50 / 1000), ("timer_p99_late_ms", timer.P99 / 1000), ("p99_ratio", tally.Lateness.P99 / timer.P99),
                 ("hub_n", tally.HubLateness.Count), ("hub_p50_late_ms", tally.HubLateness.P50 / 1000), ("hub_p99_late_ms", tally.HubLateness.P99 / 1000),
                 ("mails_sent", tally.MailsSent), ("mails_waiting", tally.MailsWaiting),
                 ("mail_p50_late_ms", tally.MailLateness.P50 / 1000), ("mail_p99_late_ms", tally.MailLateness.P99 / 1000), ("mail_files", tally.MailFiles), ("mail_resent", tally.MailResent),
