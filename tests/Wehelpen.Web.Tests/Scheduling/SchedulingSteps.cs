@@ -10,7 +10,15 @@ namespace Wehelpen.Web.Tests.Scheduling;
 /// <summary>How many times the test job ran; it fails the first time, with <see cref="FlakyJob.Failure"/>.</summary>
 public sealed class FlakyState
 {
+    public const string Barrier = "barrier";
+
     public int Runs;
+
+    /// <summary>Who fired each run, in order: the "by" of the run's job data (null when nobody said).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string?> FiredBy { get; } = new();
+
+    /// <summary>Set when the run fired with "by" = <see cref="Barrier"/> has finished.</summary>
+    public TaskCompletionSource BarrierRan { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>A job that fails its first run and succeeds after: what "retry" on the admin page is for.</summary>
@@ -23,8 +31,17 @@ public sealed class FlakyJob(FlakyState state) : IJob
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Increment(ref state.Runs) == 1) throw new InvalidOperationException(Failure);
-        return ValueTask.CompletedTask;
+        var by = context.MergedJobDataMap.ContainsKey("by") ? context.MergedJobDataMap.GetString("by") : null;
+        state.FiredBy.Enqueue(by);
+        try
+        {
+            if (Interlocked.Increment(ref state.Runs) == 1) throw new InvalidOperationException(Failure);
+            return ValueTask.CompletedTask;
+        }
+        finally
+        {
+            if (by == FlakyState.Barrier) state.BarrierRan.TrySetResult();
+        }
     }
 }
 
@@ -70,6 +87,18 @@ public static class SchedulingSteps
             });
         });
         return (app, flaky);
+    }
+
+    /// <summary>
+    /// Fires the flaky job once through the scheduler and waits until that run is over. A run that something else
+    /// had fired before would have run first (the job never runs beside itself, and earlier firings go first), so
+    /// afterwards <see cref="FlakyState.FiredBy"/> tells whether anything else fired it.
+    /// </summary>
+    public static async Task FireBarrierAsync(this WehelpenApplication app, FlakyState flaky)
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(FlakyJob.Key, new JobDataMap { ["by"] = FlakyState.Barrier });
+        await flaky.BarrierRan.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Quartz's execution history of one job, newest first.</summary>
