@@ -30,6 +30,7 @@ public static class SchedulingExtensions
     {
         var options = builder.Configuration.GetSection("Scheduling").Get<SchedulingSettings>() ?? new SchedulingSettings();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<JobWake>();
         var database = DatabaseExtensions.Connection(builder);
         builder.Services.AddQuartz(q =>
         {
