@@ -26,16 +26,16 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 as_pg() { if [ "$(id -un)" = "$pg_user" ]; then "$@"; else runuser -u "$pg_user" -- "$@"; fi; }
 
+# The first port after $1 that nothing listens on.
 free_port() {
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(seq $(( $1 + 1 )) 55532); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   echo "no free port between 55432 and 55532" >&2; return 1
 }
 
 PG_DIR="$(mktemp -d /tmp/wehelpen-pg-XXXXXX)"
-PG_PORT="$(free_port)"
 chown "$pg_user" "$PG_DIR"
 stop_postgres() {
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
@@ -45,8 +45,16 @@ trap stop_postgres EXIT
 
 as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 # Durability is of no use for a throwaway test server; without it the tests run faster.
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
-  -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+# A port nobody listens on can still be taken: a client connection that ended a moment ago may hold it as its own
+# (ephemeral) port in TIME-WAIT, and then the server cannot bind it. So: the next free port, a few times.
+PG_PORT=55431
+for attempt in 1 2 3 4 5; do
+  PG_PORT="$(free_port "$PG_PORT")"
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null && break
+  tail -n 3 "$PG_DIR/server.log" >&2 2>/dev/null || true
+  [ "$attempt" -lt 5 ] || { echo "PostgreSQL did not start" >&2; exit 1; }
+done
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') for this run on 127.0.0.1:$PG_PORT"
 export WEHELPEN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
