@@ -81,6 +81,12 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         return new WehelpenApplication(_database, settings ?? _settings, services ?? _services);
     }
 
+    /// <summary>
+    /// A second node on this app's database and mail folder, running beside this one (PostgreSQL): as an operator runs
+    /// two processes behind a proxy. It starts when first used; dispose it before this one, which owns the database.
+    /// </summary>
+    public WehelpenApplication AnotherNode() => new(_database, _settings, _services) { _ownsDatabase = false };
+
     public HttpClient CreateApiClient(string? language = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,9 +8,12 @@ using Wehelpen.Web.Features.Profiles;
 namespace Wehelpen.Web.Data;
 
 public sealed class WehelpenDbContext(DbContextOptions<WehelpenDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+
+    /// <summary>The keys behind login cookies, tokens and signed links: in the database, so every node shares them (Features/Cluster).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

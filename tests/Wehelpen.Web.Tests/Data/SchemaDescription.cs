@@ -6,7 +6,8 @@ namespace Wehelpen.Web.Tests.Data;
 /// <summary>
 /// A database schema as sorted lines of text (tables, columns with type and nullability, indexes, foreign keys),
 /// read from the database catalogue, so two databases can be compared and their differences printed. Quartz's own
-/// tables (QRTZ_) are left out: they are not in the EF model, and Quartz verifies them itself at start-up.
+/// tables (QRTZ_) are left out: they are not in the EF model, and Quartz verifies them itself at start-up. So are the
+/// PostgreSQL tables of the nodes' bus and presence (Cluster*, LivePresence), which plain SQL reads and writes.
 /// </summary>
 internal static class SchemaDescription
 {
@@ -31,14 +32,14 @@ internal static class SchemaDescription
                 SELECT 'column ' || c.table_name || '.' || c.column_name || ' ' || c.data_type ||
                        coalesce('(' || c.character_maximum_length || ')', '') || CASE WHEN c.is_nullable = 'NO' THEN ' not null' ELSE ' null' END
                   FROM information_schema.columns c
-                 WHERE c.table_schema = 'public' AND c.table_name <> '__WehelpenMigrations' AND c.table_name NOT LIKE 'qrtz_%'
+                 WHERE c.table_schema = 'public' AND c.table_name <> '__WehelpenMigrations' AND c.table_name NOT LIKE 'qrtz_%' AND c.table_name NOT IN ('ClusterMessages', 'ClusterNodes', 'LivePresence')
                 UNION ALL
                 SELECT 'index ' || i.tablename || ' ' || i.indexname || ' ' || regexp_replace(i.indexdef, '^.* USING ', '')
-                  FROM pg_indexes i WHERE i.schemaname = 'public' AND i.tablename <> '__WehelpenMigrations' AND i.tablename NOT LIKE 'qrtz_%'
+                  FROM pg_indexes i WHERE i.schemaname = 'public' AND i.tablename <> '__WehelpenMigrations' AND i.tablename NOT LIKE 'qrtz_%' AND i.tablename NOT IN ('ClusterMessages', 'ClusterNodes', 'LivePresence')
                 UNION ALL
                 SELECT 'constraint ' || tc.table_name || ' ' || tc.constraint_name || ' ' || tc.constraint_type
                   FROM information_schema.table_constraints tc
-                 WHERE tc.table_schema = 'public' AND tc.table_name <> '__WehelpenMigrations' AND tc.table_name NOT LIKE 'qrtz_%' AND tc.constraint_type <> 'CHECK'
+                 WHERE tc.table_schema = 'public' AND tc.table_name <> '__WehelpenMigrations' AND tc.table_name NOT LIKE 'qrtz_%' AND tc.table_name NOT IN ('ClusterMessages', 'ClusterNodes', 'LivePresence') AND tc.constraint_type <> 'CHECK'
                 """);
         lines.Sort(StringComparer.Ordinal);
         return lines;

@@ -44,7 +44,8 @@ public sealed class IndexModel(Conversations conversations, LiveConnections conn
             newest ? null : root);
         var members = await db.Set<CircleMember>().Where(m => m.CircleId == Membership.CircleId)
             .Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
-        Online = members.Where(m => m.UserId != Membership.UserId && connections.IsOnline(m.UserId)).Select(m => m.DisplayName)
+        var online = await connections.OnlineAsync(members.Select(m => m.UserId));
+        Online = members.Where(m => m.UserId != Membership.UserId && online.Contains(m.UserId)).Select(m => m.DisplayName)
             .Order(StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 }

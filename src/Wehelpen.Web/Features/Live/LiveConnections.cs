@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Cluster;
 
 namespace Wehelpen.Web.Features.Live;
 
@@ -12,18 +13,56 @@ namespace Wehelpen.Web.Features.Live;
 /// Who is connected to this node's hub, and which circles' live traffic each connection gets. The circles come from
 /// the database, when a connection opens and again whenever that person's memberships change; never from the
 /// client. A person is online while they have a connection; going away is announced only after a short grace, so
-/// that going from page to page (a new connection each time) does not flicker.
+/// that going from page to page (a new connection each time) does not flicker. With several nodes, whoever is
+/// online on another node counts too (<see cref="SharedPresence"/>), and a person is announced as gone only when
+/// they are gone from every node.
 /// </summary>
-public sealed class LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFactory scopes, LiveOptions options, ILogger<LiveConnections> logger)
+public sealed partial class LiveConnections
 {
     private readonly ConcurrentDictionary<string, Person> _people = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Person> _byConnection = new(StringComparer.Ordinal);
+    private readonly IHubContext<LiveHub> hub;
+    private readonly IServiceScopeFactory scopes;
+    private readonly LiveOptions options;
+    private readonly SharedPresence presence;
+    private readonly ILogger<LiveConnections> logger;
+
+    public LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFactory scopes, LiveOptions options, SharedPresence presence,
+        IClusterBus bus, ILogger<LiveConnections> logger)
+    {
+        (this.hub, this.scopes, this.options, this.presence, this.logger) = (hub, scopes, options, presence, logger);
+        bus.OnNodesGone(NodesGoneAsync);
+        bus.OnRejoined(RejoinedAsync);
+    }
 
     public static string CircleGroup(Guid circleId) => $"circle:{circleId:N}";
 
     public int ConnectionCount => _byConnection.Count;
 
-    public bool IsOnline(string userId) => _people.TryGetValue(userId, out var person) && person.Online;
+    /// <summary>Of these people, the ones online on this node or another.</summary>
+    public async Task<HashSet<string>> OnlineAsync(IEnumerable<string> userIds)
+    {
+        var online = new HashSet<string>(StringComparer.Ordinal);
+        var elsewhere = new List<string>();
+        foreach (var id in userIds.Distinct(StringComparer.Ordinal))
+        {
+            if (IsOnlineHere(id)) online.Add(id);
+            else elsewhere.Add(id);
+        }
+        online.UnionWith(await presence.ElsewhereAsync(elsewhere));
+        return online;
+    }
+
+    /// <summary>Everyone online (here or on another node) with the volunteer role, or else the professional role, as their sign-in says.</summary>
+    public async Task<HashSet<string>> OnlineWithRoleAsync(bool volunteers)
+    {
+        var online = _people.Values.Where(p => p.Online && (volunteers ? p.IsVolunteer : p.IsProfessional)).Select(p => p.UserId)
+            .ToHashSet(StringComparer.Ordinal);
+        online.UnionWith(await presence.ElsewhereWithRoleAsync(volunteers));
+        return online;
+    }
+
+    private bool IsOnlineHere(string userId) => _people.TryGetValue(userId, out var person) && person.Online;
 
     /// <summary>Whether this connection gets the circle's traffic now: for the hub methods that need to know at once.</summary>
     public bool InCircle(string connectionId, Guid circleId) =>
@@ -31,10 +70,6 @@ public sealed class LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFacto
 
     /// <summary>The display name of the person on this connection, as read when it opened.</summary>
     public string NameOf(string connectionId) => _byConnection.TryGetValue(connectionId, out var person) ? person.Name : "";
-
-    /// <summary>People online here with the volunteer role, or the professional role, as their sign-in says.</summary>
-    public IReadOnlyList<string> OnlineWith(Func<Person, bool> role) =>
-        _people.Values.Where(p => p.Online && role(p)).Select(p => p.UserId).ToList();
 
     public async Task ConnectedAsync(string connectionId, ClaimsPrincipal user)
     {
@@ -69,6 +104,7 @@ public sealed class LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFacto
                 if (!person.Online)
                 {
                     person.Online = true;
+                    await TellOtherNodesAsync(() => presence.HereAsync(userId, person.IsVolunteer, person.IsProfessional));
                     await AnnounceAsync(person, person.Circles, online: true);
                 }
                 return;
@@ -158,6 +194,8 @@ public sealed class LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFacto
             person.Online = false;
             person.Retired = true;
             _people.TryRemove(new KeyValuePair<string, Person>(person.UserId, person));
+            await TellOtherNodesAsync(() => presence.AwayAsync(person.UserId));
+            if ((await presence.ElsewhereAsync([person.UserId])).Count > 0) return;
             await AnnounceAsync(person, person.Circles, online: false);
         }
         finally

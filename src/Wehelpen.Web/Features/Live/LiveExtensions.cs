@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
 
@@ -27,7 +28,11 @@ public static class LiveExtensions
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(new LiveOptions(TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Live:OfflineGraceSeconds", 10)))));
+        services.AddSingleton<SharedPresence>();
         services.AddSingleton<LiveConnections>();
+        // Several nodes on PostgreSQL: what the hub sends reaches the clients of every node (Features/Cluster).
+        if (DatabaseExtensions.Connection(builder).Provider == DatabaseProvider.Postgres)
+            services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ClusterHubLifetimeManager<>));
         services.AddSingleton<LiveNews>();
         // A browser cannot put a header on a WebSocket: an app's bearer token may come as ?access_token= on the hub only.
         services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>

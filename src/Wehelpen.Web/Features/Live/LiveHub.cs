@@ -69,7 +69,8 @@ public sealed class LiveHub(
         if (!connections.InCircle(Context.ConnectionId, circleId)) throw NotFound();
         var members = await db.Set<CircleMember>().Where(m => m.CircleId == circleId)
             .Select(m => new OnlineMember(m.UserId, m.User!.DisplayName)).ToListAsync(Context.ConnectionAborted);
-        return members.Where(m => connections.IsOnline(m.UserId)).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var online = await connections.OnlineAsync(members.Select(m => m.UserId));
+        return members.Where(m => online.Contains(m.UserId)).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
     /// <summary>"Ik help" from a live alert: of volunteers claiming at once, one gets it and the others hear so kindly.</summary>

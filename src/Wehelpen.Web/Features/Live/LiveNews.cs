@@ -54,7 +54,7 @@ public sealed class LiveNews(
     /// <summary>Matching asked these volunteers about a request: each online one gets the alert, with why them.</summary>
     public Task AlertedAsync(Guid requestId, IReadOnlyCollection<string> volunteerIds) => SafelyAsync(nameof(AlertedAsync), async () =>
     {
-        var online = volunteerIds.Where(connections.IsOnline).ToList();
+        var online = (await connections.OnlineAsync(volunteerIds)).ToList();
         if (online.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var asked = await scope.ServiceProvider.GetRequiredService<AskedOfYou>().ForRequestAsync(requestId, online, clock.GetUtcNow(), CancellationToken.None);
@@ -89,13 +89,13 @@ public sealed class LiveNews(
         var audience = new HashSet<string>(alerted, StringComparer.Ordinal);
         if (r.Audience == RequestAudience.Neighbourhood)
         {
-            foreach (var id in connections.OnlineWith(p => p.IsVolunteer))
+            foreach (var id in await connections.OnlineWithRoleAsync(volunteers: true))
             {
                 if (engine.Find(id) is { } v && (v.Categories & (int)r.Category) != 0 && v.Area.Covers(r.Latitude, r.Longitude, 1, out _))
                     audience.Add(id);
             }
         }
-        if (r.EscalatedAt is not null) audience.UnionWith(connections.OnlineWith(p => p.IsProfessional));
+        if (r.EscalatedAt is not null) audience.UnionWith(await connections.OnlineWithRoleAsync(volunteers: false));
         audience.Remove(r.RequestedById);
         audience.ExceptWith(blocked);
         return [.. audience];

@@ -1,10 +1,13 @@
+using System.Text.Json;
+using Wehelpen.Web.Features.Cluster;
+
 namespace Wehelpen.Web.Features.Matching;
 
 /// <summary>The volunteers and requests one save changed: matching reads these again once the save is committed.</summary>
 internal sealed class MatchingChanges
 {
-    public HashSet<string> Volunteers { get; } = new(StringComparer.Ordinal);
-    public HashSet<Guid> Requests { get; } = [];
+    public HashSet<string> Volunteers { get; init; } = new(StringComparer.Ordinal);
+    public HashSet<Guid> Requests { get; init; } = [];
 
     public bool IsEmpty => Volunteers.Count == 0 && Requests.Count == 0;
 
@@ -18,11 +21,24 @@ internal sealed class MatchingChanges
 /// <summary>
 /// Brings the engine up to date with the database, one refresh at a time: each reads the database after the
 /// previous one finished, so a later refresh always reads later data and no older read overwrites a newer one.
-/// Refreshes read through their own scope, never through the DbContext of whoever saved.
+/// Refreshes read through their own scope, never through the DbContext of whoever saved. With several nodes, each
+/// node's engine is kept current the same way: a node that saved a change tells the others over the cluster bus which
+/// volunteers and requests to read again, and a node that may have missed such news reads everything again.
 /// </summary>
-public sealed class MatchingRefresher(IServiceScopeFactory scopes, ILogger<MatchingRefresher> logger)
+public sealed class MatchingRefresher
 {
+    private const string Channel = "matching";
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly IServiceScopeFactory scopes;
+    private readonly IClusterBus bus;
+    private readonly ILogger<MatchingRefresher> logger;
+
+    public MatchingRefresher(IServiceScopeFactory scopes, IClusterBus bus, ILogger<MatchingRefresher> logger)
+    {
+        (this.scopes, this.bus, this.logger) = (scopes, bus, logger);
+        bus.Subscribe(Channel, payload => ApplyAsync(JsonSerializer.Deserialize<MatchingChanges>(payload) ?? new MatchingChanges()));
+        bus.OnMissedMessages(() => LoadAllAsync(CancellationToken.None));
+    }
 
     /// <summary>Set when a refresh failed: the next one loads everything again instead of guessing what it missed.</summary>
     private bool _outOfDate;
@@ -47,6 +63,13 @@ public sealed class MatchingRefresher(IServiceScopeFactory scopes, ILogger<Match
     /// reloads everything.
     /// </summary>
     internal async Task RefreshAsync(MatchingChanges changes)
+    {
+        if (changes.IsEmpty) return;
+        await ApplyAsync(changes);
+        await bus.PublishAsync(Channel, JsonSerializer.Serialize(changes));
+    }
+
+    private async Task ApplyAsync(MatchingChanges changes)
     {
         if (changes.IsEmpty) return;
         // Whoever saved has already been told it worked; their cancellation no longer applies to this.

@@ -22,7 +22,8 @@ public sealed class NotificationAnnouncer(
     {
         try
         {
-            var online = saved.Where(n => connections.IsOnline(n.UserId)).ToList();
+            var people = await connections.OnlineAsync(saved.Select(n => n.UserId));
+            var online = saved.Where(n => people.Contains(n.UserId)).ToList();
             if (online.Count == 0) return;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();

@@ -14,8 +14,10 @@
   const say = (text) => { announcer.textContent = ""; window.setTimeout(() => { announcer.textContent = text; }, 50); };
 
   // Reconnect for as long as the page is open: quickly at first, then every 30 seconds.
+  // Straight to a WebSocket, without the negotiate request: behind a proxy that spreads requests over several nodes,
+  // a negotiate answered by one node and a WebSocket opened on another would not match (deploy/README.md).
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl(hubUrl)
+    .withUrl(hubUrl, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(30000, 1000 * 2 ** Math.min(ctx.previousRetryCount, 5)) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();

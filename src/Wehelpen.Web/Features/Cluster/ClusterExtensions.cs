@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Wehelpen.Web.Data;
+
+namespace Wehelpen.Web.Features.Cluster;
+
+/// <summary>
+/// Several nodes on one PostgreSQL database: who this node is, the bus between the nodes (LISTEN/NOTIFY), and the
+/// Data Protection keys in the database, so that a login cookie or token made by one node is good on every other
+/// node and after a restart. On SQLite there is one node and the bus has nobody to tell.
+/// </summary>
+public static class ClusterExtensions
+{
+    public const string BusDatabase = "cluster-bus";
+
+    public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var node = new ClusterNode(builder.Configuration["Cluster:NodeName"]);
+        services.AddSingleton(node);
+
+        var database = DatabaseExtensions.Connection(builder);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = $"wehelpen {node.Name} bus" };
+            services.AddKeyedSingleton(BusDatabase, (_, _) => NpgsqlDataSource.Create(connection.ConnectionString));
+            services.AddSingleton<PostgresClusterBus>();
+            services.AddSingleton<IClusterBus>(sp => sp.GetRequiredService<PostgresClusterBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresClusterBus>());
+            services.AddHealthChecks().AddCheck<ClusterBusCheck>("cluster-bus", tags: ["ready"]);
+        }
+        else
+        {
+            services.AddSingleton<IClusterBus, SingleNodeBus>();
+        }
+
+        services.AddDataProtection().SetApplicationName("Wehelpen").PersistKeysToDbContext<WehelpenDbContext>();
+        return builder;
+    }
+}
+
+/// <summary>A node that cannot hear the others would show its users a world that stopped: not ready.</summary>
+internal sealed class ClusterBusCheck(PostgresClusterBus bus) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(bus.IsListening
+            ? HealthCheckResult.Healthy("Listening to the other nodes.")
+            : HealthCheckResult.Unhealthy("Not listening to the other nodes (LISTEN connection lost); reconnecting."));
+}
