@@ -17,7 +17,7 @@ public static class ClusterExtensions
     public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var node = new ClusterNode(builder.Configuration["Cluster:NodeName"]);
+        var node = ClusterNode.Of(builder);
         services.AddSingleton(node);
 
         var database = DatabaseExtensions.Connection(builder);

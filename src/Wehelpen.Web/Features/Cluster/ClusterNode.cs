@@ -17,4 +17,14 @@ public sealed class ClusterNode
     public string Name { get; }
 
     public string Id { get; }
+
+    /// <summary>The one node of this process, for the features that name it while the services are being built (Quartz's instance id).</summary>
+    public static ClusterNode Of(WebApplicationBuilder builder)
+    {
+        var properties = ((IHostApplicationBuilder)builder).Properties;
+        if (properties.TryGetValue(typeof(ClusterNode), out var known)) return (ClusterNode)known;
+        var node = new ClusterNode(builder.Configuration["Cluster:NodeName"]);
+        properties[typeof(ClusterNode)] = node;
+        return node;
+    }
 }

@@ -32,12 +32,14 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<JobWake>();
         var database = DatabaseExtensions.Connection(builder);
+        var node = Cluster.ClusterNode.Of(builder);
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = SchedulerName;
-                s.GenerateInstanceId = true;
+                // Unique to this process, and says which node it is: what the admin page and qrtz_fired_triggers show.
+                s.InstanceId = node.Id;
                 // Digests and other wall-clock jobs are meant in Amsterdam, whatever zone the server runs in.
                 s.DefaultTimeZone = AmsterdamTime.Zone;
             });
