@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Data;
 
@@ -37,7 +38,7 @@ public static class DatabaseExtensions
         });
 
         builder.Services.AddScoped<SqlMigrator>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<WehelpenDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<WehelpenDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

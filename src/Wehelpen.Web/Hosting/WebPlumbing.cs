@@ -29,6 +29,7 @@ public static class WebPlumbing
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddOpenApi("v1");
+        services.AddHealthEndpoints();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
@@ -64,7 +65,7 @@ public static class WebPlumbing
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health");
+        app.MapHealthEndpoints();
         app.MapRazorPages();
         app.MapLanguageSwitch();
         return app;
