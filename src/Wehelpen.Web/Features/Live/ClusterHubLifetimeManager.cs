@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -19,6 +20,9 @@ public sealed class ClusterHubLifetimeManager<THub> : HubLifetimeManager<THub> w
     private readonly JsonSerializerOptions _json;
     private readonly string _channel = $"hub:{typeof(THub).Name}";
 
+    /// <summary>This node's own connections: a message to one of them (the caller's answer) stays on this node.</summary>
+    private readonly ConcurrentDictionary<string, byte> _here = new(StringComparer.Ordinal);
+
     public ClusterHubLifetimeManager(ILogger<DefaultHubLifetimeManager<THub>> logger, IClusterBus bus, IOptions<JsonHubProtocolOptions> protocol)
     {
         _local = new DefaultHubLifetimeManager<THub>(logger);
@@ -27,9 +31,17 @@ public sealed class ClusterHubLifetimeManager<THub> : HubLifetimeManager<THub> w
         bus.Subscribe(_channel, ReceiveAsync);
     }
 
-    public override Task OnConnectedAsync(HubConnectionContext connection) => _local.OnConnectedAsync(connection);
+    public override Task OnConnectedAsync(HubConnectionContext connection)
+    {
+        _here[connection.ConnectionId] = 0;
+        return _local.OnConnectedAsync(connection);
+    }
 
-    public override Task OnDisconnectedAsync(HubConnectionContext connection) => _local.OnDisconnectedAsync(connection);
+    public override Task OnDisconnectedAsync(HubConnectionContext connection)
+    {
+        _here.TryRemove(connection.ConnectionId, out _);
+        return _local.OnDisconnectedAsync(connection);
+    }
 
     // A node can only put its own connections in a group; LiveConnections only ever does.
     public override Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default) =>
@@ -56,7 +68,8 @@ public sealed class ClusterHubLifetimeManager<THub> : HubLifetimeManager<THub> w
     public override async Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default)
     {
         await _local.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken);
-        await PublishAsync(new HubSend(HubSendKind.Connections, connectionIds, null, methodName, args));
+        var elsewhere = connectionIds.Where(id => !_here.ContainsKey(id)).ToList();
+        if (elsewhere.Count > 0) await PublishAsync(new HubSend(HubSendKind.Connections, elsewhere, null, methodName, args));
     }
 
     public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
