@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit and integration tests on SQLite and on PostgreSQL, and the end-to-end tests in Chromium.
-# Installs what a fresh Debian machine lacks for that (chromium, postgresql), starts a throwaway PostgreSQL server
-# on a loopback port for this run only, and stops it again afterwards, whatever happens.
+# Runs every test: unit and integration tests on SQLite and on PostgreSQL, and the end-to-end tests in Chromium
+# (among them the cluster tests, which start a real two-node cluster with nginx through deploy/cluster.sh).
+# Installs what a fresh Debian machine lacks for that (chromium, postgresql, nginx-light), starts a throwaway
+# PostgreSQL server on a loopback port for this run only, and stops it again afterwards, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,9 @@ postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$(postgres_bin)" ] || missing+=(postgresql)
+# nginx in front of the cluster tests' two nodes; the package's own nginx service is not used (it need not run).
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian ..."
   as_root apt-get update -q
