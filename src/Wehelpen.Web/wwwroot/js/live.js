@@ -98,7 +98,8 @@
       if (targets.length === 0) return;
       let next;
       try {
-        const response = await fetch(location.href, { headers: { "X-Live-Refresh": "1" }, credentials: "same-origin" });
+        const response = await fetchSoon(location.href, { headers: { "X-Live-Refresh": "1" }, credentials: "same-origin" });
+        if (!response.ok) return; // the next change or reconnect tries again
         next = new DOMParser().parseFromString(await response.text(), "text/html");
       } catch {
         return; // offline: the next change or reconnect tries again
@@ -187,10 +188,24 @@
     });
   }
   // Notifications made while the connection was down were not heard: the count comes from the server again.
+  // Just after the page's node went away, the proxy may not find the other one for a moment (502, 503): what the page
+  // catches up on is asked again a few times, 1, 2 and 4 seconds later, before it waits for the next change.
+  async function fetchSoon(url, options) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await fetch(url, options);
+        if (response.status < 500 || attempt === 3) return response;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+      await new Promise((resolve) => window.setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+
   async function catchUpBell() {
     if (!document.querySelector("[data-notification-bell]")) return;
     try {
-      const response = await fetch("/api/v1/notifications/unread-count", { credentials: "same-origin" });
+      const response = await fetchSoon("/api/v1/notifications/unread-count", { credentials: "same-origin" });
       if (response.ok) setBell((await response.json()).unread);
     } catch {
       // offline again: the next reconnect tries again
