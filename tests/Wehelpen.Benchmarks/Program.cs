@@ -37,7 +37,7 @@ Console.Error.WriteLine($"""
                                                   lost or doubled reminder, or p99 lateness >= 2 s
       reminders --quick                           smoke run: 5,000 reminders in 1 minute
       cluster [--quick] [--nodes 1,2] [--connections 8,32] [--seconds 20] [--volunteers 10000] [--requests 500]
-              [--identities 200] [--warmup 5]
+              [--identities 200] [--warmup 5] [--npgsql "Max Auto Prepare=32"]
                                                   wrk through nginx on a real cluster (deploy/cluster.sh) of one node,
                                                   then two: /health/live as the baseline, the nearby-requests API as
                                                   logged-in volunteers, the home page (anonymous, logged in); one line

@@ -18,7 +18,10 @@ internal static class ClusterLoad
         // The nodes hold matching in memory, filled from the database at start: a restart is how they learn of rows
         // written behind their back.
         foreach (var node in "ab"[..cluster.Nodes])
+        {
+            if (settings.NpgsqlOptions.Length > 0) cluster.AppendToConnectionString(node, settings.NpgsqlOptions);
             await LiveBenchmark.Stage($"Restarting node {node} (it loads the volunteers and requests)", () => cluster.RestartNodeAsync(node, ct));
+        }
 
         var emails = Enumerable.Range(0, settings.Identities)
             .Select(i => NeighbourhoodData.VolunteerEmail((int)((long)i * data.Volunteers.Length / settings.Identities))).ToList();

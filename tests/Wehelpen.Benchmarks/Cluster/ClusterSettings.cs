@@ -11,8 +11,10 @@ namespace Wehelpen.Benchmarks.Cluster;
 /// <param name="WarmUpSeconds">Each endpoint once before the measured runs, not counted: the JIT, the query caches and
 /// the connection pools come up.</param>
 /// <param name="Identities">Volunteers logged in (a bearer token and a login cookie each) whom wrk goes round.</param>
+/// <param name="NpgsqlOptions">Added to the nodes' connection string (--npgsql "Max Auto Prepare=32"): to measure what
+/// a setting of Npgsql does; empty for the app as deployed.</param>
 internal sealed record ClusterSettings(IReadOnlyList<int> NodeCounts, int Volunteers, int Requests, IReadOnlyList<int> Connections, int Seconds,
-    int WarmUpSeconds, int Identities, bool Quick)
+    int WarmUpSeconds, int Identities, bool Quick, string NpgsqlOptions = "")
 {
     /// <summary>The Dam, Amsterdam, and how far around it people live: the city, Amstelveen, Diemen, Zaandam.</summary>
     public const double CentreLatitude = 52.3731, CentreLongitude = 4.8926, AreaMetres = 15_000;
@@ -28,7 +30,8 @@ internal sealed record ClusterSettings(IReadOnlyList<int> NodeCounts, int Volunt
             ?? (quick ? [32] : [8, 32]);
         var nodes = ResultLine.OptionValue(args, "--nodes")?.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList() ?? [1, 2];
         var settings = new ClusterSettings(nodes, Number(args, "--volunteers") ?? 10_000, Number(args, "--requests") ?? 500, connections,
-            Number(args, "--seconds") ?? (quick ? 3 : 20), Number(args, "--warmup") ?? (quick ? 2 : 5), Number(args, "--identities") ?? (quick ? 20 : 200), quick);
+            Number(args, "--seconds") ?? (quick ? 3 : 20), Number(args, "--warmup") ?? (quick ? 2 : 5), Number(args, "--identities") ?? (quick ? 20 : 200), quick,
+            ResultLine.OptionValue(args, "--npgsql") ?? "");
         if (nodes.Count == 0 || nodes.Any(n => n is < 1 or > 2) || nodes.Distinct().Count() != nodes.Count) throw new ArgumentException("--nodes takes 1, 2 or 1,2.");
         if (connections.Count == 0 || connections.Any(c => c is < 1 or > MaxConnections) || !connections.SequenceEqual(connections.Order()))
             throw new ArgumentException($"--connections takes rising counts from 1 to {MaxConnections}, e.g. 8,32.");

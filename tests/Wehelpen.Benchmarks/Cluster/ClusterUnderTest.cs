@@ -65,6 +65,17 @@ internal sealed class ClusterUnderTest : IDisposable
         }
     }
 
+    /// <summary>
+    /// Adds to a node's connection string (DIR/NODE.env, which cluster.sh reads again at every start of the node): for
+    /// trying Npgsql's options, e.g. "Max Auto Prepare=32". Takes effect at the node's next start.
+    /// </summary>
+    public void AppendToConnectionString(char node, string options)
+    {
+        var path = Path.Combine(_dir.FullName, $"{node}.env");
+        const string key = "ConnectionStrings__Wehelpen=";
+        File.WriteAllLines(path, File.ReadAllLines(path).Select(l => l.StartsWith(key, StringComparison.Ordinal) ? $"{l.TrimEnd(';')};{options}" : l));
+    }
+
     /// <summary>Stops a node (SIGTERM, as an operator would) and starts it again; returns once it is ready.</summary>
     public Task RestartNodeAsync(char node, CancellationToken ct) => RunAsync(["node", $"{node}", "restart"], ct);
 

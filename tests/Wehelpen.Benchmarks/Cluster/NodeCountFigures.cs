@@ -63,6 +63,8 @@ internal sealed record NodeCountFigures(int Nodes, IReadOnlyList<EndpointRun> Ru
             ("connections", string.Join(',', settings.Connections)), ("seconds", settings.Seconds), ("cores", Environment.ProcessorCount),
             ("mode", settings.Quick ? "quick" : "full"),
         ]);
+        // One token for the line: "Max Auto Prepare=32" is written npgsql=Max_Auto_Prepare:32.
+        if (settings.NpgsqlOptions.Length > 0) fields.Add(("npgsql", settings.NpgsqlOptions.Replace(' ', '_').Replace('=', ':').Replace(';', ',')));
         return ResultLine.Format("cluster", [.. fields]);
     }
 
