@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using Wehelpen.Benchmarks.Live;
 
 namespace Wehelpen.Benchmarks.Cluster;
@@ -92,6 +93,9 @@ internal sealed class ClusterUnderTest : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        // This program's pooled connections to the server would outlive it, and the next cluster's PostgreSQL may well
+        // get the same port and so the same connection string: its first query would get a dead connection (57P01).
+        NpgsqlConnection.ClearAllPools();
         try
         {
             if (File.Exists(Path.Combine(_dir.FullName, "cluster.env"))) RunAsync(["stop"], CancellationToken.None).GetAwaiter().GetResult();
