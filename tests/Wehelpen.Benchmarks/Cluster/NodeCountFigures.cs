@@ -68,6 +68,6 @@ internal sealed record NodeCountFigures(int Nodes, IReadOnlyList<EndpointRun> Ru
         return ResultLine.Format("cluster", [.. fields]);
     }
 
-    /// <summary>Two decimals: ratios near 0.1 need them, and ResultLine writes doubles under 100 with one.</summary>
-    private static string Ratio(double ratio) => ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Two significant digits at least (0.034, 0.41, 1.2): ResultLine writes doubles under 100 with one decimal.</summary>
+    private static string Ratio(double ratio) => ratio.ToString(ratio < 0.1 ? "0.000" : "0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
