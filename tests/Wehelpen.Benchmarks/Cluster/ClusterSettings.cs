@@ -5,8 +5,8 @@ namespace Wehelpen.Benchmarks.Cluster;
 /// <summary>What one run of the cluster benchmark does.</summary>
 /// <param name="NodeCounts">Clusters to measure, one after the other, each started afresh: 1 and 2 nodes behind nginx.</param>
 /// <param name="Connections">wrk's connection counts, each a run per endpoint; the last is the main one (its figures
-/// carry no _c suffix in the result line). At most 32: nginx keeps 32 idle connections per node (cluster.sh's
-/// keepalive), and beyond that it would open and close node connections as the load goes.</param>
+/// carry no _c suffix in the result line). At most 64: nginx keeps 128 idle connections to the nodes together
+/// (cluster.sh's keepalive); near that it would open and close node connections as the load goes.</param>
 /// <param name="Seconds">Each measured wrk run.</param>
 /// <param name="WarmUpSeconds">Each endpoint once before the measured runs, not counted: the JIT, the query caches and
 /// the connection pools come up.</param>
@@ -19,7 +19,7 @@ internal sealed record ClusterSettings(IReadOnlyList<int> NodeCounts, int Volunt
     /// <summary>The Dam, Amsterdam, and how far around it people live: the city, Amstelveen, Diemen, Zaandam.</summary>
     public const double CentreLatitude = 52.3731, CentreLongitude = 4.8926, AreaMetres = 15_000;
 
-    public const int MaxConnections = 32;
+    public const int MaxConnections = 64;
 
     public int MainConnections => Connections[^1];
 
