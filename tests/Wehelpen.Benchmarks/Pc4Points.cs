@@ -38,12 +38,28 @@ public sealed class Pc4Points
     }
 
     /// <summary>
+    /// The points within <paramref name="metres"/> of a place (a flat-earth distance, as for the weights), weighted
+    /// again among themselves: a city and its suburbs, dense in the middle.
+    /// </summary>
+    public Pc4Points Around(double latitude, double longitude, double metres)
+    {
+        var lonScale = Math.Cos(latitude * Math.PI / 180);
+        return new Pc4Points([.. Enumerable.Range(0, Count)
+            .Where(i => Square((Latitudes[i] - latitude) * MetresPerDegree) + Square((Longitudes[i] - longitude) * MetresPerDegree * lonScale) <= metres * metres)
+            .Select(i => (Codes[i], Latitudes[i], Longitudes[i]))]);
+    }
+
+    private const double MetresPerDegree = 111_195;
+
+    private static double Square(double x) => x * x;
+
+    /// <summary>
     /// Reads src/Wehelpen.Web/Features/Locations/nl-pc4-centroids.json of this clone, skipping what the app's
     /// PostcodeTable refuses: points shared by several postcodes (post-box ranges) and points outside the country.
     /// </summary>
     public static Pc4Points Load()
     {
-        var path = Path.Combine(RepositoryRoot(), "src", "Wehelpen.Web", "Features", "Locations", "nl-pc4-centroids.json");
+        var path = Repository.File("src", "Wehelpen.Web", "Features", "Locations", "nl-pc4-centroids.json");
         using var stream = File.OpenRead(path);
         using var json = JsonDocument.Parse(stream);
         var rows = json.RootElement.EnumerateObject()
@@ -56,25 +72,17 @@ public sealed class Pc4Points
             .OrderBy(r => r.Pc4, StringComparer.Ordinal)]);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Wehelpen.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Wehelpen.sln above {AppContext.BaseDirectory}.");
-    }
-
     // A flat-earth distance is plenty for a density proxy at these latitudes, and 4,000² pairs stay cheap.
     private int[] NeighboursWithin(double metres)
     {
-        const double metresPerDegree = 111_195;
         var lonScale = Math.Cos(52.2 * Math.PI / 180);
         var limit = metres * metres;
         var counts = new int[Count];
         for (var i = 0; i < Count; i++)
         for (var j = i; j < Count; j++)
         {
-            var dy = (Latitudes[i] - Latitudes[j]) * metresPerDegree;
-            var dx = (Longitudes[i] - Longitudes[j]) * metresPerDegree * lonScale;
+            var dy = (Latitudes[i] - Latitudes[j]) * MetresPerDegree;
+            var dx = (Longitudes[i] - Longitudes[j]) * MetresPerDegree * lonScale;
             if (dx * dx + dy * dy > limit) continue;
             counts[i]++;
             if (i != j) counts[j]++;

@@ -1,6 +1,8 @@
+using Wehelpen.Benchmarks.Cluster;
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Matching;
 using Wehelpen.Benchmarks.Reminders;
+using Wehelpen.Benchmarks.Startup;
 
 // One program for every benchmark of the project: the first argument names the benchmark; a new one adds a line here.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
@@ -8,6 +10,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["matching"] = rest => rest.Contains("--quick") ? QuickMatching.Run(rest) : MatchingBenchmarks.Run(rest),
     ["live"] = LiveBenchmark.Run,
     ["reminders"] = RemindersBenchmark.Run,
+    ["cluster"] = ClusterBenchmark.Run,
+    ["startup"] = StartupBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -24,10 +28,22 @@ Console.Error.WriteLine($"""
       live --hold 300 [--connections 2000,4000,6000] [--people N]
                                                   each level held for the given seconds, on top of the one before;
                                                   stops at the first that fails (--people fewer: several tabs each)
+      live --cluster [the options above]          on two nodes on PostgreSQL (deploy/cluster.sh), the connections
+                                                  alternating between node a and node b; without --hold the level
+                                                  runs on node a alone first, for a ratio
       reminders [--reminders 100000] [--minutes 5] [--lead 90] [--grace 30] [--hub-people 500] [--batch-size N]
                                                   an hour's appointment reminders due within --minutes real minutes,
                                                   planned and sent by the app started as its own process; exit 1 on a
                                                   lost or doubled reminder, or p99 lateness >= 2 s
       reminders --quick                           smoke run: 5,000 reminders in 1 minute
+      cluster [--quick] [--nodes 1,2] [--connections 8,32] [--seconds 20] [--volunteers 10000] [--requests 500]
+              [--identities 200] [--warmup 5] [--npgsql "Max Auto Prepare=32"]
+                                                  wrk through nginx on a real cluster (deploy/cluster.sh) of one node,
+                                                  then two: /health/live as the baseline, the nearby-requests API as
+                                                  logged-in volunteers, the home page (anonymous, logged in); one line
+                                                  of rps, p99 and ratios to the baseline; exit 1 on any failed call
+      startup [--quick] [--volunteers 1000000] [--requests N]
+                                                  a node's start on PostgreSQL, empty and with the volunteers (it
+                                                  loads matching from the database): seconds and memory (--quick: 100,000)
     """);
 return 2;

@@ -10,7 +10,7 @@ namespace Wehelpen.Benchmarks.Live;
 /// data-protection keys in the run's folder too. Its console is kept out of sight: the last lines are kept for a failed
 /// start, and its errors are passed on and counted.
 /// </summary>
-internal sealed partial class AppUnderTest : IDisposable
+internal sealed partial class AppUnderTest : IDisposable, ILiveServer
 {
     private const int KeptLines = 60;
     private const int EchoedErrors = 20;
@@ -30,6 +30,12 @@ internal sealed partial class AppUnderTest : IDisposable
 
     public int Pid => _process.Id;
     public Uri BaseAddress { get; private set; } = null!;
+
+    Uri ILiveServer.LoginAddress => BaseAddress;
+    int ILiveServer.Nodes => 1;
+    int ILiveServer.NodeOf(int connection) => 0;
+    Uri ILiveServer.HubOf(int node) => new UriBuilder(BaseAddress) { Scheme = "ws", Path = "/hubs/live" }.Uri;
+    IReadOnlyList<int> ILiveServer.Pids => [Pid];
     public int ErrorLines
     {
         get { lock (_lastLines) return _errorLines; }
@@ -171,7 +177,7 @@ internal sealed partial class AppUnderTest : IDisposable
     }
 
     /// <summary>Recorded by the build (the csproj): the app's own output, with its runtimeconfig and appsettings.</summary>
-    private static string WebAppDll() =>
+    internal static string WebAppDll() =>
         typeof(AppUnderTest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "WehelpenWebDll")?.Value
         ?? throw new InvalidOperationException("The build did not record where Wehelpen.Web.dll is.");
 

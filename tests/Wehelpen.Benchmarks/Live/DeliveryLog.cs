@@ -11,10 +11,12 @@ internal sealed class DeliveryLog(LevelCounters counters)
 {
     private readonly Lock _lock = new();
     private readonly List<float> _latenciesMs = [];
+    private readonly List<float> _crossedMs = [];
     private byte[] _timesArrived = new byte[64];
     private int _unexpected;
 
-    public void Delivered(long seq, long elapsedTicks)
+    /// <param name="crossed">The sender was on another node: the message came through the cluster bus.</param>
+    public void Delivered(long seq, long elapsedTicks, bool crossed)
     {
         bool first;
         var ms = (float)(elapsedTicks * 1000.0 / Stopwatch.Frequency);
@@ -24,6 +26,7 @@ internal sealed class DeliveryLog(LevelCounters counters)
             first = _timesArrived[seq] == 0;
             if (_timesArrived[seq] < byte.MaxValue) _timesArrived[seq]++;
             _latenciesMs.Add(ms);
+            if (crossed) _crossedMs.Add(ms);
         }
         if (first) counters.FirstDelivery();
         if (ms >= LiveSettings.P99GoalMs) counters.SlowDelivery();
@@ -45,9 +48,13 @@ internal sealed class DeliveryLog(LevelCounters counters)
         lock (_lock) return _timesArrived.Sum(n => Math.Max(0, n - 1));
     }
 
-    public void CopyLatenciesTo(List<double> microseconds)
+    public void CopyLatenciesTo(List<double> microseconds, List<double> crossedMicroseconds)
     {
-        lock (_lock) microseconds.AddRange(_latenciesMs.Select(ms => ms * 1000.0));
+        lock (_lock)
+        {
+            microseconds.AddRange(_latenciesMs.Select(ms => ms * 1000.0));
+            crossedMicroseconds.AddRange(_crossedMs.Select(ms => ms * 1000.0));
+        }
     }
 }
 

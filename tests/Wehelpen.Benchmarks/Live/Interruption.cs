@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Wehelpen.Benchmarks.Live;
 
 /// <summary>
-/// Ctrl+C (SIGINT), SIGTERM and SIGQUIT end the run in order: the run is cancelled and its cleanup kills the app and
-/// removes the folder. Since .NET 10 nothing happens on SIGTERM by default (no ProcessExit either), so all three are
+/// Ctrl+C (SIGINT), SIGTERM and SIGQUIT end the run in order: the run is cancelled and its cleanup kills the app (or
+/// stops the cluster) and removes the folder. Since .NET 10 nothing happens on SIGTERM by default (no ProcessExit either), so all three are
 /// caught here. A second signal, for a cleanup that hangs, kills the app at once and lets the program die.
 /// A SIGKILL of this program leaves the app running: nothing can catch that.
 /// </summary>
@@ -12,15 +12,15 @@ internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly PosixSignalRegistration[] _registrations;
-    private volatile AppUnderTest? _app;
+    private volatile IDisposable? _app;
 
     public Interruption() =>
         _registrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, Handle))];
 
     public CancellationToken Token => _cancel.Token;
 
-    /// <summary>The app a second signal must kill.</summary>
-    public void Guard(AppUnderTest app) => _app = app;
+    /// <summary>The app (or cluster) a second signal must kill.</summary>
+    public void Guard(IDisposable app) => _app = app;
 
     public void Dispose()
     {

@@ -9,10 +9,11 @@ namespace Wehelpen.Benchmarks.Live;
 /// <param name="Lost">Member connections that never got a stored message of their circle, summed over the messages.</param>
 /// <param name="Duplicated">Arrivals of a message at a connection beyond its first.</param>
 /// <param name="Deliveries">From just before SendChat to the chatMessage event, at every member connection, the sender's too.</param>
+/// <param name="Crossed">The deliveries to a connection on another node than the sender's: through the cluster bus.</param>
 /// <param name="Acks">From just before SendChat to its answer, at the sender.</param>
 internal sealed record LevelFigures(
     int Connections, int Circles, double Seconds, string? StopReason, int Stored, int Failed, string? FirstFailure, int Unanswered,
-    int Closed, int Unexpected, int Lost, int Duplicated, Latencies Deliveries, Latencies Acks, CpuFigures Cpu);
+    int Closed, int Unexpected, int Lost, int Duplicated, Latencies Deliveries, Latencies Crossed, Latencies Acks, CpuFigures Cpu);
 
 /// <summary>A level's figures with what the run around it measured, and the line it prints.</summary>
 /// <param name="SetupSeconds">For the first level everything from the program's start (app, people, logins, connecting);
@@ -25,7 +26,8 @@ internal sealed record LevelResult(
     public bool Met => Errors == 0 && Figures.Lost == 0 && Figures.Duplicated == 0 && Figures.StopReason is null
                        && Figures.Deliveries.Count > 0 && Figures.Deliveries.P99 < LiveSettings.P99GoalMs * 1000;
 
-    public string Line(bool hold)
+    /// <param name="extra">After the usual fields: on a cluster, its nodes and the deliveries that crossed between them.</param>
+    public string Line(bool hold, IEnumerable<(string, object)>? extra = null)
     {
         var f = Figures;
         var fields = new List<(string, object)>
@@ -43,6 +45,7 @@ internal sealed record LevelResult(
             ("server_cpu_pct", f.Cpu.ServerPct), ("load_cpu_pct", f.Cpu.LoadPct), ("other_cpu_pct", f.Cpu.OtherPct),
             ("server_rss_mb", ServerRssBytes / 1048576.0), ("app_error_logs", AppErrorLines),
         ]);
+        fields.AddRange(extra ?? []);
         return ResultLine.Format("live", [.. fields]);
     }
 

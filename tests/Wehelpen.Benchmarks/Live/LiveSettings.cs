@@ -15,7 +15,10 @@ namespace Wehelpen.Benchmarks.Live;
 /// <param name="WarmUpSeconds">Before each level, the same load unmeasured: one round makes every circle's chat thread
 /// (a circle's first message creates it, racing its members' first messages) and lets the app compile its code and
 /// queries, so the level measures a server that runs, not one that starts. 0 measures the cold start too.</param>
-internal sealed record LiveSettings(IReadOnlyList<int> Levels, int Seconds, int People, bool Hold, int WarmUpSeconds)
+/// <param name="Cluster">On a two-node cluster on PostgreSQL (deploy/cluster.sh) instead of the one app on SQLite: the
+/// connections alternate between node a and node b (<see cref="ClusterHubs"/>). Without --hold the level runs first
+/// with every connection on node a, then with the connections spread, for a ratio of the two.</param>
+internal sealed record LiveSettings(IReadOnlyList<int> Levels, int Seconds, int People, bool Hold, int WarmUpSeconds, bool Cluster = false)
 {
     public const int CircleSize = 10;
 
@@ -48,7 +51,7 @@ internal sealed record LiveSettings(IReadOnlyList<int> Levels, int Seconds, int 
         if (warmUp < 0) throw new ArgumentException("--warmup takes seconds, 0 for none.");
         if (seconds < 1) throw new ArgumentException("The load must run for at least a second.");
         if (people < CircleSize || people > levels[^1]) throw new ArgumentException($"--people must be between {CircleSize} and the highest connection count.");
-        return new LiveSettings(levels, seconds, people, holdSeconds is not null, warmUp);
+        return new LiveSettings(levels, seconds, people, holdSeconds is not null, warmUp, args.Contains("--cluster"));
     }
 
     private static int? Number(string[] args, string name) =>

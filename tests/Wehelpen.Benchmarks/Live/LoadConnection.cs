@@ -7,16 +7,18 @@ using Wehelpen.LiveClient;
 namespace Wehelpen.Benchmarks.Live;
 
 /// <summary>
-/// One open tab of one person: a hub connection in that person's circle. Its chatMessage events go to the
+/// One open tab of one person: a hub connection in that person's circle, on one node. Its chatMessage events go to the
 /// <see cref="Log"/> of the level that runs; other events (presence, unread) are not looked at.
 /// </summary>
-internal sealed class LoadConnection(int index, LoadPerson person, LoadCircle circle) : IAsyncDisposable
+/// <param name="nodeOf">The node of any connection, by index: a message whose sender was on another node crossed the bus.</param>
+internal sealed class LoadConnection(int index, LoadPerson person, LoadCircle circle, int node, Func<int, int> nodeOf) : IAsyncDisposable
 {
     private DeliveryLog? _log;
 
     public int Index { get; } = index;
     public LoadPerson Person { get; } = person;
     public LoadCircle Circle { get; } = circle;
+    public int Node { get; } = node;
     public LiveHubClient? Client { get; private set; }
 
     /// <summary>Messages this connection sent so far, over all levels: numbers its client message ids.</summary>
@@ -54,10 +56,18 @@ internal sealed class LoadConnection(int index, LoadPerson person, LoadCircle ci
         if (target != "chatMessage" || Log is not { } log) return;
         var arrived = Stopwatch.GetTimestamp();
         var message = arguments[0];
-        if (message.GetProperty("circleId").GetGuid() == Circle.Id && SentTimestamp(message.GetProperty("text")) is { } sent)
-            log.Delivered(message.GetProperty("seq").GetInt64(), arrived - sent);
+        if (message.GetProperty("circleId").GetGuid() == Circle.Id && SentTimestamp(message.GetProperty("text")) is { } sent
+            && SenderIndex(message.GetProperty("clientMessageId")) is { } sender)
+            log.Delivered(message.GetProperty("seq").GetInt64(), arrived - sent, crossed: nodeOf(sender) != Node);
         else
             log.Unexpected();
+    }
+
+    /// <summary>The client message id is "{sender's connection index}.{its count}" (see <see cref="LoadLevel"/>).</summary>
+    private static int? SenderIndex(JsonElement clientMessageId)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(clientMessageId); // with its quotes
+        return raw.Length > 1 && Utf8Parser.TryParse(raw[1..], out int index, out _) ? index : null;
     }
 
     /// <summary>The text starts with the Stopwatch timestamp taken just before it was sent (see <see cref="LoadLevel"/>).</summary>

@@ -41,23 +41,23 @@ internal sealed class LoadLevel
     }
 
     /// <param name="stopEarly">Give up the level as soon as it cannot be held any more (hold mode): see <see cref="Trouble"/>.</param>
-    public static async Task<LevelFigures> RunAsync(IReadOnlyList<LoadConnection> connections, int seconds, bool stopEarly, int serverPid, CancellationToken ct)
+    public static async Task<LevelFigures> RunAsync(IReadOnlyList<LoadConnection> connections, int seconds, bool stopEarly, IReadOnlyList<int> serverPids, CancellationToken ct)
     {
         var level = new LoadLevel(connections, seconds);
         foreach (var circle in level._circles) circle.Attach();
-        var usage = CpuUsage.Start(serverPid);
-        var (sendSeconds, stopReason) = await level.SendAsync(stopEarly, serverPid, ct);
+        var usage = CpuUsage.Start(serverPids);
+        var (sendSeconds, stopReason) = await level.SendAsync(stopEarly, serverPids, ct);
         var cpu = usage.Stop();
         var unanswered = await level.DrainAsync(ct);
         foreach (var circle in level._circles) circle.Detach();
         return level.CountUp(sendSeconds, stopReason, unanswered, cpu);
     }
 
-    private async Task<(double Seconds, string? StopReason)> SendAsync(bool stopEarly, int serverPid, CancellationToken ct)
+    private async Task<(double Seconds, string? StopReason)> SendAsync(bool stopEarly, IReadOnlyList<int> serverPids, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Clamp(_spacing.TotalMilliseconds, 1, 5)));
-        var progress = new ProgressReport(serverPid, _counters);
+        var progress = new ProgressReport(serverPids, _counters);
         var nextProgress = ProgressEvery;
         long next = 0;
         while (true)
@@ -120,14 +120,15 @@ internal sealed class LoadLevel
     private LevelFigures CountUp(double sendSeconds, string? stopReason, int unanswered, CpuFigures cpu)
     {
         var microseconds = new List<double>();
-        foreach (var log in _circles.SelectMany(c => c.Logs)) log.CopyLatenciesTo(microseconds);
+        var crossed = new List<double>();
+        foreach (var log in _circles.SelectMany(c => c.Logs)) log.CopyLatenciesTo(microseconds, crossed);
         var acks = _ackMs.Where(float.IsFinite).Select(ms => ms * 1000.0).ToArray();
         return new LevelFigures(
             Connections: _connections.Count, Circles: _circles.Length, Seconds: sendSeconds, StopReason: stopReason,
             Stored: _counters.Stored, Failed: _counters.Failed, FirstFailure: _counters.FirstFailure, Unanswered: unanswered,
             Closed: _connections.Count(c => !c.IsConnected), Unexpected: _circles.Sum(c => c.Logs.Sum(l => l.UnexpectedCount)),
             Lost: _circles.Sum(c => c.Lost()), Duplicated: _circles.Sum(c => c.Logs.Sum(l => l.Duplicates())),
-            Deliveries: Latencies.Of([.. microseconds]), Acks: Latencies.Of(acks), Cpu: cpu);
+            Deliveries: Latencies.Of([.. microseconds]), Crossed: Latencies.Of([.. crossed]), Acks: Latencies.Of(acks), Cpu: cpu);
     }
 }
 

@@ -19,7 +19,7 @@ internal sealed record ChatTargetArgument(string Kind, Guid Id);
 
 /// <summary>
 /// People with confirmed accounts and circles of <see cref="LiveSettings.CircleSize"/> (a coördinator and members,
-/// joined a day ago) with their chats, written straight into a fresh database with the app's own DbContext and migrations, in one
+/// joined a day ago) with their chats, written straight into a fresh database with the app's own DbContext (and migrations), in one
 /// transaction: registering thousands through the API would mean thousands of confirmation mails and password hashes.
 /// Everyone shares one password hash (a hash carries its own salt); logging in still costs the server one hash check each.
 /// </summary>
@@ -29,11 +29,24 @@ internal static class LoadPeople
 
     public sealed record Seeded(IReadOnlyList<LoadPerson> People, IReadOnlyList<LoadCircle> Circles);
 
+    /// <summary>Into a fresh SQLite file, which this migrates first.</summary>
     public static async Task<Seeded> SeedAsync(string databasePath, int people, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<WehelpenDbContext>().UseSqlite($"Data Source={databasePath}").Options;
         await using var db = new WehelpenDbContext(options);
         await new SqlMigrator(db, new DatabaseOptions(), TimeProvider.System, NullLogger<SqlMigrator>.Instance).MigrateAsync(ct);
+        return await SeedAsync(db, people, ct);
+    }
+
+    /// <summary>Into a cluster's PostgreSQL database, which its first node has migrated.</summary>
+    public static async Task<Seeded> SeedPostgresAsync(string connectionString, int people, CancellationToken ct)
+    {
+        await using var db = new WehelpenDbContext(new DbContextOptionsBuilder<WehelpenDbContext>().UseNpgsql(connectionString).Options);
+        return await SeedAsync(db, people, ct);
+    }
+
+    private static async Task<Seeded> SeedAsync(WehelpenDbContext db, int people, CancellationToken ct)
+    {
 
         var passwordHash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Password);
         var normalizer = new UpperInvariantLookupNormalizer();

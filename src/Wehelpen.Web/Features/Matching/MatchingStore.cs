@@ -42,16 +42,21 @@ public sealed class MatchingStore(WehelpenDbContext db, MatchingEngine engine, P
         foreach (var gone in ids.Except(open.Select(r => r.Id))) engine.RemoveRequest(gone);
     }
 
-    /// <summary>People with the volunteer role, volunteer settings with at least one category, and a place.</summary>
+    /// <summary>
+    /// People with the volunteer role, volunteer settings with at least one category, and a place. Only the columns
+    /// matching uses are read: at a million volunteers, whole accounts (names, addresses, hashes, stamps) made a node's
+    /// start read and materialise gigabytes it threw away at once.
+    /// </summary>
     private async Task<List<Volunteer>> VolunteersAsync(IReadOnlyCollection<string>? ids, CancellationToken ct)
     {
         var volunteerRole = db.Roles.Where(r => r.Name == Roles.Volunteer).Select(r => r.Id);
-        var users = db.Users.AsNoTracking().Include(u => u.VolunteerProfile)
+        var users = db.Users.AsNoTracking()
             .Where(u => u.VolunteerProfile != null && u.Latitude != null && u.Longitude != null)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && volunteerRole.Contains(ur.RoleId)));
         if (ids is not null) users = users.Where(u => ids.Contains(u.Id));
-        return (await users.ToListAsync(ct))
-            .Select(u => VolunteerAreas.VolunteerFor(u, u.VolunteerProfile!, pc4Areas))
+        var rows = await users.Select(u => new { u.Id, Latitude = u.Latitude!.Value, Longitude = u.Longitude!.Value, Profile = u.VolunteerProfile! }).ToListAsync(ct);
+        return rows
+            .Select(r => VolunteerAreas.VolunteerFor(r.Id, new GeoPoint(r.Latitude, r.Longitude), r.Profile, pc4Areas))
             .OfType<Volunteer>()
             .ToList();
     }

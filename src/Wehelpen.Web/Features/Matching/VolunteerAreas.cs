@@ -1,5 +1,4 @@
 using Wehelpen.Matching;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Profiles;
 
@@ -12,22 +11,21 @@ namespace Wehelpen.Web.Features.Matching;
 public static class VolunteerAreas
 {
     /// <summary>
-    /// The postcode areas they chose, or else the radius around their postcode area's centre; null when they gave no
-    /// place (distances are measured from home either way).
+    /// The postcode areas they chose, or else the radius around <paramref name="home"/>, their postcode area's centre
+    /// (distances are measured from home either way).
     /// </summary>
-    public static ServiceArea? For(ApplicationUser user, VolunteerProfile profile, Pc4Areas pc4Areas)
+    public static ServiceArea For(GeoPoint home, VolunteerProfile profile, Pc4Areas pc4Areas)
     {
-        if (user.Latitude is not { } latitude || user.Longitude is not { } longitude) return null;
         // Areas were checked when chosen; one that left the table since is skipped rather than failing the load.
         var chosen = profile.ChosenAreas.Where(a => pc4Areas.Cell(a) is not null).ToList();
         return chosen.Count > 0
-            ? ServiceArea.Chosen(latitude, longitude, pc4Areas.Union(chosen))
-            : ServiceArea.Radius(latitude, longitude, profile.ServiceRadiusKm * 1000.0);
+            ? ServiceArea.Chosen(home.Latitude, home.Longitude, pc4Areas.Union(chosen))
+            : ServiceArea.Radius(home.Latitude, home.Longitude, profile.ServiceRadiusKm * 1000.0);
     }
 
-    /// <summary>The volunteer matching works with; null when they cannot be matched (no place, no categories).</summary>
-    public static Volunteer? VolunteerFor(ApplicationUser user, VolunteerProfile profile, Pc4Areas pc4Areas) =>
-        profile.Categories != HelpCategories.None && For(user, profile, pc4Areas) is { } area
-            ? new Volunteer(user.Id, area, (int)profile.Categories, profile.Availability.Mask)
+    /// <summary>The volunteer matching works with; null when they cannot be matched (no categories).</summary>
+    public static Volunteer? VolunteerFor(string userId, GeoPoint home, VolunteerProfile profile, Pc4Areas pc4Areas) =>
+        profile.Categories != HelpCategories.None
+            ? new Volunteer(userId, For(home, profile, pc4Areas), (int)profile.Categories, profile.Availability.Mask)
             : null;
 }
