@@ -5,9 +5,9 @@ namespace Wehelpen.Benchmarks.Live;
 
 /// <summary>
 /// The live benchmark: the app as its own process (or, with --cluster, two nodes on PostgreSQL), people and circles
-/// seeded, everyone logged in and connected to the hub, then chat at a steady rate per connection, level by level. Exit code 0 when every level met the goals, 1 when
-/// one did not, 2 when it could not be set up (or the run broke down), 130 when interrupted. The app is killed however
-/// the run ends (see <see cref="Interruption"/>).
+/// seeded, everyone logged in and connected to the hub, then chat at a steady rate per connection, level by level.
+/// Exit code 0 when every level met the goals, 1 when one did not, 2 when it could not be set up (or the run broke
+/// down), 130 when interrupted. The app is killed (the cluster stopped) however the run ends (see <see cref="Interruption"/>).
 /// </summary>
 internal static class LiveBenchmark
 {
