@@ -2,6 +2,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Buurtteam;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Cluster;
@@ -47,6 +48,7 @@ builder.AddLive();
 builder.AddNotifications();
 builder.AddReminders();
 builder.AddDigest();
+builder.AddBuurtteam();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -78,6 +80,7 @@ app.MapWorkload();
 app.MapChat();
 app.MapLive();
 app.MapNotifications();
+app.MapBuurtteam();
 app.MapScheduling();
 
 app.Run();

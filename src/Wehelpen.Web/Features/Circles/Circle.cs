@@ -30,6 +30,12 @@ public enum CircleRole
     Member = 0,
     Coordinator = 1,
     Resident = 2,
+
+    /// <summary>
+    /// The klanthouder: a professional of the buurtteam the circle invited (Features/Buurtteam). Sees the circle as a
+    /// coördinator does; never given through an invitation code or a role change, and the circle can end it any time.
+    /// </summary>
+    CaseHolder = 3,
 }
 
 public sealed class CircleMember
@@ -68,6 +74,8 @@ internal sealed class CircleMemberConfiguration : IEntityTypeConfiguration<Circl
         // "Which circles am I in?" on every page.
         member.HasIndex(m => m.UserId);
         // At most one hoofdpersoon per circle, also when two people accept a takeover at once.
-        member.HasIndex(m => m.CircleId).IsUnique().HasFilter("\"Role\" = 'Resident'").HasDatabaseName("IX_CircleMembers_OneResident");
+        member.HasIndex(m => m.CircleId, "IX_CircleMembers_OneResident").IsUnique().HasFilter("\"Role\" = 'Resident'");
+        // One klanthouder per circle: "one case holder", also when two accept at once.
+        member.HasIndex(m => m.CircleId, "IX_CircleMembers_OneCaseHolder").IsUnique().HasFilter("\"Role\" = 'CaseHolder'");
     }
 }
