@@ -4,7 +4,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Neighbourhoods;
 
-namespace Wehelpen.Web.Features.Buurtteam;
+namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 /// <summary>
 /// Which gebieden someone works for as buurtteam: every one for an admin, the approved ones for a professional, none

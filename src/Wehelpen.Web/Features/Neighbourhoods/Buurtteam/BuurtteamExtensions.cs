@@ -1,4 +1,4 @@
-namespace Wehelpen.Web.Features.Buurtteam;
+namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 public static class BuurtteamExtensions
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Features.Accounts;
 
-namespace Wehelpen.Web.Features.Buurtteam;
+namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 /// <summary>
 /// A professional's place in the buurtteam of one gebied: asked for by the professional, and in force only once an

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 
-namespace Wehelpen.Web.Features.Buurtteam;
+namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 /// <summary>
 /// A circle's invitation to a professional to be its klanthouder, and what became of it. The row stays as the record
