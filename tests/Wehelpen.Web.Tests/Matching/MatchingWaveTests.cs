@@ -9,6 +9,8 @@ using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
 
+using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
+
 namespace Wehelpen.Web.Tests.Matching;
 
 /// <summary>
@@ -106,7 +108,7 @@ public sealed class MatchingWaveTests
         var (app, clock) = await MatchingSteps.StartAsync(provider);
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
-        await app.PersonAsync("Paula Professional", "professional");
+        await app.ProfessionalAsync("Paula Professional", "bos-en-lommer");
         var policy = await c.Coordinator.PutAsJsonAsync($"/api/v1/circles/{c.CircleId}/request-policy",
             new { personHours = 4, circleHours = 12, neighbourhoodHours = 1, widenToNeighbourhood = true });
         Assert.Equal(HttpStatusCode.OK, policy.StatusCode);

@@ -12,11 +12,12 @@ public sealed class RequestRulesTests
     private static readonly RequestViewer Member = new("member", "Mo", CircleRole.Member, false, false, false);
     private static readonly RequestViewer Volunteer = new("volunteer", "Vera", null, true, false, false);
     private static readonly RequestViewer Neighbour = new("neighbour", "Nina", null, false, false, false);
-    private static readonly RequestViewer Professional = new("pro", "Paula", null, false, true, false);
+    private static readonly RequestViewer Professional = new("pro", "Paula", null, false, true, false, BuurtteamAreas: ["bos-en-lommer"]);
 
     private static HelpRequest Open(RequestAudience audience, string? addressedTo = null) => new()
     {
         RequestedById = Carer.UserId,
+        Pc4 = "1055",
         Audience = audience,
         AddressedToId = addressedTo,
         AudienceSince = Now,
@@ -41,6 +42,11 @@ public sealed class RequestRulesTests
         var escalated = Open(RequestAudience.Neighbourhood);
         escalated.EscalatedAt = Now;
         Assert.Null(RequestRules.CheckClaim(escalated, Professional, Now));
+        // The buurtteam of another gebied, and an admin who follows escalations without being a professional.
+        Assert.Equal(RequestProblem.NotForYou, RequestRules.CheckClaim(escalated, Professional with { BuurtteamAreas = ["noord-oost"] }, Now));
+        Assert.Null(RequestRules.ViewFor(escalated, Professional with { BuurtteamAreas = ["noord-oost"] }, Now));
+        Assert.Equal(RequestView.Outsider, RequestRules.ViewFor(escalated, Neighbour with { BuurtteamAreas = ["bos-en-lommer"] }, Now));
+        Assert.Equal(RequestProblem.NotForYou, RequestRules.CheckClaim(escalated, Neighbour with { BuurtteamAreas = ["bos-en-lommer"] }, Now));
     }
 
     [Fact]

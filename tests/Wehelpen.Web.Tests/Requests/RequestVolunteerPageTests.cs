@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Circles;
 
+using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
+
 namespace Wehelpen.Web.Tests.Requests;
 
 /// <summary>The volunteer's side of help requests, in the browser: what they see nearby, taking a task on and closing it.</summary>
@@ -290,6 +292,9 @@ public sealed partial class RequestVolunteerPageTests
         var requestId = await AskAsync(n);
         using var volunteer = await VolunteerAsync(app, "Vera Vrijwilliger");
         using var professional = await VolunteerAsync(app, "Petra Buurtteam", role: "professional");
+        using var elsewhere = await VolunteerAsync(app, "Noor Noord", role: "professional");
+        await app.ApproveAreasAsync("Petra Buurtteam", "bos-en-lommer");
+        await app.ApproveAreasAsync("Noor Noord", "noord-oost");
         Assert.DoesNotContain(Title, await professional.GetStringAsync("/help/escalated"));
 
         clock.Advance(TimeSpan.FromHours(25));
@@ -298,6 +303,8 @@ public sealed partial class RequestVolunteerPageTests
 
         var escalated = await professional.GetStringAsync("/help/escalated");
         Shows(escalated, Title, "Wacht al 3 uur op het buurtteam", "href=\"/help/escalated\">Buurtteam");
+        Hides(await elsewhere.GetStringAsync("/help/escalated"), Title);
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/help/{requestId}")).StatusCode);
         var refused = await volunteer.GetAsync("/help/escalated");
         Assert.Equal("/account/access-denied", refused.RequestMessage!.RequestUri!.AbsolutePath);
 

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Wehelpen.Web.Tests.Circles;
 
+using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
+
 namespace Wehelpen.Web.Tests.Requests;
 
 /// <summary>What happens to an unclaimed request as the clock moves: it widens, reaches the buurtteam, expires.</summary>
@@ -22,7 +24,7 @@ public sealed class RequestWideningTests
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
         await app.VolunteerAsync("Vera Vrijwilliger");
-        await app.PersonAsync("Paula Professional", "professional");
+        await app.ProfessionalAsync("Paula Professional", "bos-en-lommer");
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId, NextWeek("person", c.MemberId));
         async Task<JsonElement> AfterAsync(TimeSpan wait)
         {

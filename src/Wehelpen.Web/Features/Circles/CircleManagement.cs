@@ -4,6 +4,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Circles;
@@ -111,6 +112,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
 
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Removed, member.User!, await ActorAsync(me, ct), null, clock.GetUtcNow()));
+        await EndCaseHoldingAsync(member, me.UserId, ct);
         // Removed by someone else a moment ago (or a double click): then this removal and its record are not written.
         if (!await SaveUnlessGoneAsync(ct)) return Refusal.NotFound(text["Circle.MemberNotFound"]);
         await live.MembershipChangedAsync(me.CircleId, userId);
@@ -126,6 +128,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         if (member is null) return Done.Instance; // left a moment ago, in another request
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Left, member.User!, member.User!, null, clock.GetUtcNow()));
+        await EndCaseHoldingAsync(member, me.UserId, ct);
         await SaveUnlessGoneAsync(ct);
         await live.MembershipChangedAsync(me.CircleId, me.UserId);
         return Done.Instance;
@@ -143,6 +146,15 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
             Role = role,
             At = at,
         };
+
+    /// <summary>A klanthouder removed or leaving like any member: the record of their invitation says it ended too.</summary>
+    private async Task EndCaseHoldingAsync(CircleMember member, string endedById, CancellationToken ct)
+    {
+        if (member.Role != CircleRole.CaseHolder) return;
+        var inForce = await db.Set<CaseHolderInvitation>()
+            .Where(i => i.CircleId == member.CircleId && i.ProfessionalId == member.UserId && i.AcceptedAt != null && i.EndedAt == null).ToListAsync(ct);
+        foreach (var invitation in inForce) (invitation.EndedAt, invitation.EndedById) = (clock.GetUtcNow(), endedById);
+    }
 
     /// <summary>False when the member was already removed by a request that came just before.</summary>
     private async Task<bool> SaveUnlessGoneAsync(CancellationToken ct)

@@ -4,6 +4,8 @@ using Wehelpen.Matching;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Live;
@@ -95,7 +97,12 @@ public sealed class LiveNews(
                     audience.Add(id);
             }
         }
-        if (r.EscalatedAt is not null) audience.UnionWith(await connections.OnlineWithRoleAsync(volunteers: false));
+        if (r.EscalatedAt is not null && AmsterdamAreas.ForPc4(r.Pc4) is { } area)
+        {
+            // The buurtteam of the request's gebied, not every professional in town.
+            var team = await db.Set<ProfessionalArea>().Where(a => a.AreaCode == area.Code && a.ApprovedAt != null).Select(a => a.UserId).ToListAsync();
+            audience.UnionWith((await connections.OnlineWithRoleAsync(volunteers: false)).Intersect(team, StringComparer.Ordinal));
+        }
         audience.Remove(r.RequestedById);
         audience.ExceptWith(blocked);
         return [.. audience];

@@ -14,6 +14,17 @@ public enum NotificationKind
 
     /// <summary>Matching asked this volunteer to help with a request nearby.</summary>
     HelpAsked,
+
+    /// <summary>A circle asks this professional to be its klanthouder.</summary>
+    CaseHolderInvited,
+
+    /// <summary>To the circle's managers: the professional accepted, or declined, or stepped down.</summary>
+    CaseHolderAccepted,
+    CaseHolderDeclined,
+    CaseHolderEnded,
+
+    /// <summary>A buurtteam professional wrote to the circle about a request nobody picked up.</summary>
+    BuurtteamContact,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }

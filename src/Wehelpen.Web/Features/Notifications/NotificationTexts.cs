@@ -25,6 +25,11 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
             NotificationKind.TaskUnconfirmed => new(text["Notification.TaskUnconfirmed.Title", d.Person ?? "", title], text["Notification.TaskUnconfirmed.Body", when]),
             NotificationKind.Digest when d.Count == 1 => new(text["Notification.Digest.TitleOne"], text["Notification.Digest.BodyOne"]),
             NotificationKind.HelpAsked => new(text["Notification.HelpAsked.Title", title, when], text["Notification.HelpAsked.Body", d.Place ?? ""]),
+            NotificationKind.CaseHolderInvited => new(text["Notification.CaseHolderInvited.Title", d.Circle ?? ""], text["Notification.CaseHolderInvited.Body", d.Person ?? "", d.Message ?? ""]),
+            NotificationKind.CaseHolderAccepted => new(text["Notification.CaseHolderAccepted.Title", d.Person ?? ""], text["Notification.CaseHolderAccepted.Body", d.Circle ?? ""]),
+            NotificationKind.CaseHolderDeclined => new(text["Notification.CaseHolderDeclined.Title", d.Person ?? ""], text["Notification.CaseHolderDeclined.Body", d.Circle ?? ""]),
+            NotificationKind.CaseHolderEnded => new(text["Notification.CaseHolderEnded.Title", d.Circle ?? ""], text["Notification.CaseHolderEnded.Body", d.Person ?? ""]),
+            NotificationKind.BuurtteamContact => new(text["Notification.BuurtteamContact.Title", d.Person ?? "", title], d.Message ?? ""),
             NotificationKind.Digest => new(text["Notification.Digest.Title", d.Count ?? 0], text["Notification.Digest.Body"]),
             _ => new(kind.ToString(), ""),
         };

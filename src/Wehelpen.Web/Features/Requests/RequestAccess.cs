@@ -4,12 +4,13 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>Loads a request together with who the signed-in person is to it; nobody gets a request they may not see.</summary>
-public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
+public sealed class RequestAccess(WehelpenDbContext db, BuurtteamAccess buurtteam, TimeProvider clock)
 {
     public Task<RequestViewer> ViewerAsync(string userId, Guid circleId, CancellationToken ct) => ViewerAsync(userId, circleId, null, ct);
 
@@ -21,12 +22,15 @@ public sealed class RequestAccess(WehelpenDbContext db, TimeProvider clock)
         var role = await db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefaultAsync(ct);
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
         var blocked = await db.Set<VolunteerBlock>().AnyAsync(b => b.CircleId == circleId && b.VolunteerId == userId, ct);
+        var professional = roles.Contains(Roles.Professional);
+        var buurtteamAreas = (await buurtteam.AreasAsync(userId, roles.Contains(Roles.Admin), professional, ct)).Select(a => a.Code).ToHashSet();
         return new RequestViewer(userId, person.DisplayName, role,
-            roles.Contains(Roles.Volunteer), roles.Contains(Roles.Professional), blocked,
+            roles.Contains(Roles.Volunteer), professional, blocked,
             person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
             person.Radius ?? VolunteerProfile.DefaultRadiusKm,
             requestId is { } id && await db.Set<RequestAlert>().AnyAsync(a => a.RequestId == id && a.VolunteerId == userId, ct),
-            person.Areas?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+            person.Areas?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            buurtteamAreas);
     }
 
     /// <summary>The request with everything needed to describe it, and the viewer; null when it does not exist or is not theirs to see.</summary>

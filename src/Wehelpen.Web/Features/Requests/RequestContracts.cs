@@ -21,11 +21,13 @@ public sealed record RequestDefaults(string? Postcode, string? Address, string? 
 /// <summary>A request in a list; <paramref name="DistanceMetres"/> from the viewer's home, when both are known.</summary>
 /// <param name="AddressedToName">Whom a request for one person was asked of: for the circle's own lists only.</param>
 /// <param name="EscalatedAt">Since when the buurtteam sees it: their list says how long it has waited.</param>
+/// <param name="Area">The Amsterdam gebied of its PC4 ("Bos en Lommer"); null outside Amsterdam and Weesp.</param>
+/// <param name="Stadsdeel">The stadsdeel of that gebied.</param>
 public sealed record RequestSummary(
     Guid Id, string Title, HelpCategories Category, RequestStatus Status, RequestAudience Audience,
     DateTimeOffset? StartsAt, DateTimeOffset EndsAt, string Pc4, string Place, string ResidentFirstName,
     int? DistanceMetres, string? ClaimedByName, bool Escalated, bool ConfirmedHelp, DateTimeOffset? EscalatedAt = null,
-    string? AddressedToName = null);
+    string? AddressedToName = null, string? Area = null, string? Stadsdeel = null);
 
 /// <param name="ConfirmComing">The helper may say "ja, ik kom" (and has not yet).</param>
 public sealed record RequestActions(bool Claim, bool GiveBack, bool MarkDone, bool Cancel, bool Widen, bool Confirm, bool ConfirmComing);

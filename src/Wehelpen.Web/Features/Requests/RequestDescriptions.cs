@@ -1,4 +1,5 @@
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Neighbourhoods;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -10,7 +11,8 @@ public sealed class RequestDescriptions(PostcodeTable postcodes)
             postcodes.Find(r.Pc4)?.Place ?? "", FirstName(r.Circle?.ResidentName ?? ""),
             from is { } home ? RoundedDistance(home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude))) : null,
             showClaimer ? r.ClaimedBy?.DisplayName : null, r.EscalatedAt is not null, r.IsConfirmedHelp, r.EscalatedAt,
-            showClaimer ? r.AddressedTo?.DisplayName : null);
+            showClaimer ? r.AddressedTo?.DisplayName : null,
+            AmsterdamAreas.ForPc4(r.Pc4)?.Name, AmsterdamAreas.ForPc4(r.Pc4)?.Stadsdeel.Name);
 
     public RequestDetails Describe(HelpRequest r, RequestViewer v, RequestView view, DateTimeOffset now)
     {

@@ -21,6 +21,9 @@ public enum RequestChange
 
     /// <summary>The helper confirmed they will come (asked the day before).</summary>
     ComingConfirmed,
+
+    /// <summary>A professional of the buurtteam wrote to the circle's managers about it (Features/Neighbourhoods/Buurtteam).</summary>
+    BuurtteamContact,
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -103,12 +104,13 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-    /// <summary>Requests nobody in the neighbourhood took on: for the buurtteam professionals, longest waiting first.</summary>
-    public async Task<IReadOnlyList<RequestSummary>> EscalatedAsync(CancellationToken ct)
+    /// <summary>Requests nobody in the neighbourhood took on, in the given gebieden: for their buurtteam, longest waiting first.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> EscalatedAsync(IReadOnlyList<Area> areas, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var pc4s = AmsterdamAreas.Pc4sOf(areas.Select(a => a.Code));
         var waiting = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
-            .Where(r => r.Status == RequestStatus.Open && r.EscalatedAt != null && r.EndsAt > now)
+            .Where(r => r.Status == RequestStatus.Open && r.EscalatedAt != null && r.EndsAt > now && pc4s.Contains(r.Pc4))
             .OrderBy(r => r.EscalatedAt).ToListAsync(ct);
         return waiting.Select(r => descriptions.Summarise(r, null, showClaimer: false)).ToList();
     }

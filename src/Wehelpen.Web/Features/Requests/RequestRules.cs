@@ -1,5 +1,6 @@
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Neighbourhoods;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -10,7 +11,8 @@ namespace Wehelpen.Web.Features.Requests;
 /// <param name="RadiusKm">How far from home a volunteer helps; null when not limited.</param>
 /// <param name="Alerted">Matching asked them about this request (maybe from beyond their radius, in a widened wave).</param>
 /// <param name="ChosenAreas">The PC4 areas a volunteer chose instead of a radius; empty for a radius.</param>
-public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null, bool Alerted = false, IReadOnlyList<string>? ChosenAreas = null)
+/// <param name="BuurtteamAreas">The gebieden whose escalated requests they see (Features/Neighbourhoods/Buurtteam): the approved ones of a professional, all for an admin.</param>
+public sealed record RequestViewer(string UserId, string Name, CircleRole? CircleRole, bool IsVolunteer, bool IsProfessional, bool IsBlocked, GeoPoint? Home = null, int? RadiusKm = null, bool Alerted = false, IReadOnlyList<string>? ChosenAreas = null, IReadOnlyCollection<string>? BuurtteamAreas = null)
 {
     public bool IsMember => CircleRole is not null;
 
@@ -21,6 +23,13 @@ public sealed record RequestViewer(string UserId, string Name, CircleRole? Circl
         Alerted
         || (ChosenAreas is { Count: > 0 } areas ? areas.Contains(r.Pc4)
             : RadiusKm is not { } km || (Home is { } home && home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude)) <= km * 1000.0));
+
+    /// <summary>An escalated request is for the buurtteam of its gebied only: a professional of Noord never sees Zuid's.</summary>
+    public bool SeesEscalation(HelpRequest r) =>
+        r.EscalatedAt is not null && BuurtteamAreas is { Count: > 0 } areas && AmsterdamAreas.ForPc4(r.Pc4) is { } area && areas.Contains(area.Code);
+
+    /// <summary>Admins see escalations to follow them up; only the area's professionals take them on.</summary>
+    public bool MayTakeOnEscalation(HelpRequest r) => IsProfessional && SeesEscalation(r);
 }
 
 /// <summary>How much of a request someone sees.</summary>
@@ -73,7 +82,7 @@ public static class RequestRules
         if (r.ClaimedById == v.UserId || r.AddressedToId == v.UserId) return RequestView.Outsider;
         if (r.Status != RequestStatus.Open || r.EndsAt <= now || v.IsBlocked) return null;
         if (r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer && v.Reaches(r)) return RequestView.Outsider;
-        if (r.EscalatedAt is not null && v.IsProfessional) return RequestView.Outsider;
+        if (v.SeesEscalation(r)) return RequestView.Outsider;
         return null;
     }
 
@@ -84,7 +93,7 @@ public static class RequestRules
     /// </summary>
     public static bool WasOpenTo(HelpRequest r, RequestViewer v) =>
         v.IsMember || r.AddressedToId == v.UserId || r.ClaimedById == v.UserId
-        || (!v.IsBlocked && ((r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer && v.Reaches(r)) || (r.EscalatedAt is not null && v.IsProfessional)));
+        || (!v.IsBlocked && ((r.Audience == RequestAudience.Neighbourhood && v.IsVolunteer && v.Reaches(r)) || v.SeesEscalation(r)));
 
     public static RequestProblem? CheckClaim(HelpRequest r, RequestViewer v, DateTimeOffset now)
     {
@@ -97,7 +106,7 @@ public static class RequestRules
             RequestAudience.Person => r.AddressedToId == v.UserId,
             RequestAudience.Circle => v.IsMember,
             _ => v.IsMember || (v.IsVolunteer && v.Reaches(r)),
-        } || (r.EscalatedAt is not null && v.IsProfessional);
+        } || v.MayTakeOnEscalation(r);
         return allowed ? null : RequestProblem.NotForYou;
     }
 

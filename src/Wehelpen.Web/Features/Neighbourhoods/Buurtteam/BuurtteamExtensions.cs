@@ -5,11 +5,15 @@ public static class BuurtteamExtensions
     public static WebApplicationBuilder AddBuurtteam(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<BuurtteamAccess>();
+        builder.Services.AddScoped<ProfessionalSettings>();
+        builder.Services.AddScoped<CaseHolders>();
+        builder.Services.AddScoped<ContactCircle>();
         return builder;
     }
 
     public static WebApplication MapBuurtteam(this WebApplication app)
     {
+        app.MapBuurtteamApi();
         return app;
     }
 }
