@@ -12,7 +12,7 @@ public sealed record FigureValue(double? Value, string? Suppressed)
 
     public static readonly FigureValue None = new(null, null);
 
-    public bool IsSuppressed => Suppressed is not null;
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsSuppressed => Suppressed is not null;
 }
 
 /// <summary>The figures of one gebied (or a total) over one week or the whole period.</summary>
