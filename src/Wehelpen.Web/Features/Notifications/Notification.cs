@@ -14,6 +14,9 @@ public enum NotificationKind
 
     /// <summary>Matching asked this volunteer to help with a request nearby.</summary>
     HelpAsked,
+
+    /// <summary>The buurtteam referred one of the circle's requests to an organisation (Neighbourhoods/SocialMap).</summary>
+    Referred,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }

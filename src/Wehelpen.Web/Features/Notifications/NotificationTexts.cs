@@ -25,6 +25,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
             NotificationKind.TaskUnconfirmed => new(text["Notification.TaskUnconfirmed.Title", d.Person ?? "", title], text["Notification.TaskUnconfirmed.Body", when]),
             NotificationKind.Digest when d.Count == 1 => new(text["Notification.Digest.TitleOne"], text["Notification.Digest.BodyOne"]),
             NotificationKind.HelpAsked => new(text["Notification.HelpAsked.Title", title, when], text["Notification.HelpAsked.Body", d.Place ?? ""]),
+            NotificationKind.Referred => new(text["Notification.Referred.Title", title, d.Organisation ?? ""], text["Notification.Referred.Body", d.Circle ?? ""]),
             NotificationKind.Digest => new(text["Notification.Digest.Title", d.Count ?? 0], text["Notification.Digest.Body"]),
             _ => new(kind.ToString(), ""),
         };

@@ -21,6 +21,9 @@ public enum RequestChange
 
     /// <summary>The helper confirmed they will come (asked the day before).</summary>
     ComingConfirmed,
+
+    /// <summary>A buurtteam professional referred it to an organisation of the social map; it stays open.</summary>
+    Referred,
 }
 
 /// <summary>
