@@ -25,6 +25,9 @@ public enum NotificationKind
 
     /// <summary>A buurtteam professional wrote to the circle about a request nobody picked up.</summary>
     BuurtteamContact,
+
+    /// <summary>The buurtteam referred one of the circle's requests to an organisation (Neighbourhoods/SocialMap).</summary>
+    Referred,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }

@@ -30,6 +30,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
             NotificationKind.CaseHolderDeclined => new(text["Notification.CaseHolderDeclined.Title", d.Person ?? ""], text["Notification.CaseHolderDeclined.Body", d.Circle ?? ""]),
             NotificationKind.CaseHolderEnded => new(text["Notification.CaseHolderEnded.Title", d.Circle ?? ""], text["Notification.CaseHolderEnded.Body", d.Person ?? ""]),
             NotificationKind.BuurtteamContact => new(text["Notification.BuurtteamContact.Title", d.Person ?? "", title], d.Message ?? ""),
+            NotificationKind.Referred => new(text["Notification.Referred.Title", title, d.Organisation ?? ""], text["Notification.Referred.Body", d.Circle ?? ""]),
             NotificationKind.Digest => new(text["Notification.Digest.Title", d.Count ?? 0], text["Notification.Digest.Body"]),
             _ => new(kind.ToString(), ""),
         };

@@ -24,6 +24,9 @@ public enum RequestChange
 
     /// <summary>A professional of the buurtteam wrote to the circle's managers about it (Features/Neighbourhoods/Buurtteam).</summary>
     BuurtteamContact,
+
+    /// <summary>A buurtteam professional referred it to an organisation of the social map; it stays open.</summary>
+    Referred,
 }
 
 /// <summary>

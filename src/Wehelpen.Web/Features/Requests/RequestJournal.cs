@@ -16,7 +16,8 @@ public sealed class RequestJournal(WehelpenDbContext db, IStringLocalizer<Shared
     private static readonly CultureInfo LogbookCulture = CultureInfo.GetCultureInfo("nl");
 
     /// <param name="actor">Null when Wehelpen did it by itself (expiry, widening, escalation).</param>
-    public void Record(HelpRequest request, RequestChange change, RequestViewer? actor, string? reason, DateTimeOffset now)
+    /// <param name="subject">What the change was about, named in the logbook line as {3}: the organisation of a referral.</param>
+    public void Record(HelpRequest request, RequestChange change, RequestViewer? actor, string? reason, DateTimeOffset now, string? subject = null)
     {
         var actorName = actor?.Name ?? "";
         request.Events.Add(new RequestEvent
@@ -36,12 +37,12 @@ public sealed class RequestJournal(WehelpenDbContext db, IStringLocalizer<Shared
             AuthorId = actor?.UserId ?? request.RequestedById,
             RequestId = request.Id,
             OccurredOn = DateOnly.FromDateTime(now.ToAmsterdam().DateTime),
-            Text = LogbookText(request, change, actorName, reason, actor is null),
+            Text = LogbookText(request, change, actorName, reason, actor is null, subject),
             CreatedAt = now,
         });
     }
 
-    private string LogbookText(HelpRequest request, RequestChange change, string actorName, string? reason, bool automatic)
+    private string LogbookText(HelpRequest request, RequestChange change, string actorName, string? reason, bool automatic, string? subject)
     {
         var ui = CultureInfo.CurrentUICulture;
         var culture = CultureInfo.CurrentCulture;
@@ -53,7 +54,7 @@ public sealed class RequestJournal(WehelpenDbContext db, IStringLocalizer<Shared
             var audience = request.Audience == RequestAudience.Person && request.AddressedTo is { } person
                 ? person.DisplayName
                 : text[$"RequestAudience.{request.Audience}"].Value;
-            var line = text[key, actorName, request.Title, audience].Value;
+            var line = text[key, actorName, request.Title, audience, subject ?? ""].Value;
             return string.IsNullOrWhiteSpace(reason) ? line : $"{line} {text["Request.Logbook.Reason", reason]}";
         }
         finally

@@ -1,8 +1,19 @@
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 
+/// <summary>The social map (sociale kaart): organisations per stadsdeel, edited by admins, and referrals of requests to them.</summary>
 public static class SocialMapExtensions
 {
-    public static WebApplicationBuilder AddSocialMap(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddSocialMap(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SocialMapQueries>();
+        builder.Services.AddScoped<OrganisationEditing>();
+        builder.Services.AddScoped<Referrals>();
+        return builder;
+    }
 
-    public static WebApplication MapSocialMap(this WebApplication app) => app;
+    public static WebApplication MapSocialMap(this WebApplication app)
+    {
+        app.MapSocialMapApi();
+        return app;
+    }
 }
