@@ -35,7 +35,11 @@ public sealed class IndexModel(FigureQueries figures, AreaMap map) : PageModel
 
     public string AreaLink(string code) => $"/figures/{code}?weeks={Report.Weeks}";
 
-    /// <summary>Gebieden shortest of volunteers first: most requests per active volunteer, then those with none to compare.</summary>
+    /// <summary>
+    /// Gebieden shortest of volunteers first: requests but no active volunteer at all, then most requests per active
+    /// volunteer, then those with nothing to compare (hidden figures, or no requests).
+    /// </summary>
     public IReadOnlyList<AreaFigures> ByShortage() =>
-        Report.Areas.OrderByDescending(a => a.Total.RequestsPerVolunteer.Value ?? -1).ThenBy(a => a.Number).ToList();
+        Report.Areas.OrderByDescending(a => a.Total.ActiveVolunteers.Value == 0 && a.Total.Asked.Value > 0 ? double.MaxValue : a.Total.RequestsPerVolunteer.Value ?? -1)
+            .ThenByDescending(a => a.Total.Asked.Value ?? 0).ThenBy(a => a.Number).ToList();
 }

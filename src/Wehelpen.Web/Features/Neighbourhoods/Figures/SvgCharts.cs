@@ -35,7 +35,9 @@ public static class SvgCharts
         Open(svg, id, W, H, title, desc, "chart");
         var shown = bars.Where(b => b.Value.Value is not null).Select(b => b.Value.Value!.Value).ToList();
         var floor = kind.IsCount ? minimum : 0;
-        var max = NiceCeiling(Math.Max(shown.DefaultIfEmpty(0).Max(), Math.Max(floor, kind.Unit == "share" ? 1 : 1)));
+        // Four gridlines at round steps; whole numbers for counts.
+        var step = kind.Unit == "share" ? 0.25 : NiceStep(Math.Max(shown.DefaultIfEmpty(0).Max(), Math.Max(floor, 1)) / 4, kind.IsCount);
+        var max = step * 4;
         double Y(double v) => Top + (H - Top - Bottom) * (1 - v / max);
         for (var t = 0; t <= 4; t++)
         {
@@ -106,6 +108,16 @@ public static class SvgCharts
             if (length > 0) s.Append($"<rect x=\"{N(labelWidth)}\" y=\"{N(y)}\" width=\"{N(length)}\" height=\"14\" {paint}/>");
             s.Append($"<text class=\"chart-value\" x=\"{N(labelWidth + length + 6)}\" y=\"{N(y + 12)}\">{E(FigureKind.Asked.Text(value, minimum))}</text>");
         }
+    }
+
+    /// <summary>1, 2 or 5 times a power of ten (a whole number when <paramref name="whole"/>), at least <paramref name="value"/>.</summary>
+    public static double NiceStep(double value, bool whole)
+    {
+        if (whole && value <= 1) return 1;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var factor in new[] { 1, 2, 5, 10 })
+            if (factor * power >= value) return factor * power;
+        return 10 * power;
     }
 
     /// <summary>1, 2, 2.5 or 5 times a power of ten, at least <paramref name="value"/>.</summary>
