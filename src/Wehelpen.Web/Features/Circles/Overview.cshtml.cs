@@ -1,12 +1,14 @@
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Logbook;
+using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Circles;
 
 /// <summary>The circle's front page: what is coming up, which requests wait for someone, what happened lately, what changed in the notes, who is in it.</summary>
-public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda, CircleLogbook logbook, NoteActivity notes, RequestQueries requests) : CirclePageModel
+public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda, CircleLogbook logbook, NoteActivity notes, RequestQueries requests, WehelpenDbContext db) : CirclePageModel
 {
     protected override CircleTab Tab => CircleTab.Overview;
 
@@ -16,6 +18,9 @@ public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda
     public IReadOnlyList<NoteSummary> ChangedNotes { get; private set; } = [];
     public IReadOnlyList<RequestSummary> OpenRequests { get; private set; } = [];
 
+    /// <summary>The gebied of the circle, for its buurtteam and social map; null outside Amsterdam or when unknown.</summary>
+    public Area? Area { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Upcoming = await agenda.UpcomingAsync(Membership, 3, ct);
@@ -23,5 +28,6 @@ public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda
         LatestEntries = (await logbook.PageAsync(Membership, 1, 3, ct)).Items;
         ChangedNotes = await notes.RecentlyChangedAsync(Membership.CircleId, ct);
         Members = await circles.MembersAsync(Membership.CircleId, ct);
+        Area = await CircleArea.OfAsync(db, Membership.CircleId, ct);
     }
 }

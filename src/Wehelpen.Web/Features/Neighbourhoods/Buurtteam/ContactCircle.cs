@@ -18,6 +18,11 @@ public sealed class ContactCircle(
 {
     public const int MessageMaxLength = 1000;
 
+    /// <summary>The request when this person may write to its circle about it; null for anyone else, as for a made-up id.</summary>
+    public async Task<HelpRequest?> FindAsync(string userId, Guid requestId, CancellationToken ct) =>
+        await access.FindAsync(userId, requestId, ct) is var (request, viewer, _) && viewer.MayTakeOnEscalation(request) && request.Status == RequestStatus.Open
+            ? request : null;
+
     public async Task<Outcome<Done>> SendAsync(string userId, Guid requestId, ContactCircleInput input, CancellationToken ct)
     {
         var found = await access.FindAsync(userId, requestId, ct);
