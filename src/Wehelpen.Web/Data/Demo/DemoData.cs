@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Data.Demo;
@@ -67,6 +68,7 @@ public sealed class DemoDataSeeder(
                     ServiceRadiusKm = 3,
                     Availability = WeeklyAvailability.From([(DayOfWeek.Tuesday, DayPart.Morning), (DayOfWeek.Thursday, DayPart.Afternoon), (DayOfWeek.Saturday, DayPart.Morning)]),
                 };
+            if (account.Role == Roles.Professional) AddBuurtteamWest(user);
         }
 
         for (var i = 0; i < GeneratedPeople; i++)
@@ -92,6 +94,15 @@ public sealed class DemoDataSeeder(
         await transaction.CommitAsync(ct);
         logger.LogInformation("Demo data: {Count} people in {Areas} Amsterdam postcode areas; password '{Password}'",
             DemoAccounts.ForEachRole.Count + GeneratedPeople, areas.Count, DemoAccounts.Password);
+    }
+
+    /// <summary>The demo professional works for the buurtteam of West, approved for two of its gebieden.</summary>
+    private void AddBuurtteamWest(ApplicationUser user)
+    {
+        var now = clock.GetUtcNow();
+        db.Add(new ProfessionalProfile { UserId = user.Id, Organisation = "Buurtteam Amsterdam West", UpdatedAt = now });
+        foreach (var area in new[] { "bos-en-lommer", "westerpark" })
+            db.Add(new ProfessionalArea { UserId = user.Id, AreaCode = area, RequestedAt = now, ApprovedAt = now });
     }
 
     private ApplicationUser NewUser(string email, string displayName, string postcode, string passwordHash)
