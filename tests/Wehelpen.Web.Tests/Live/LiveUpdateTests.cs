@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Tests.Agenda;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Matching;
+using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Tests.Notes;
 using Wehelpen.Web.Tests.Requests;
 
@@ -67,6 +68,38 @@ public sealed class LiveUpdateTests
         var near = await c.Stranger.PostedIdAsync(c.OtherCircleId, groningen);
         await NearbyChanged(gerrit, near);
         Assert.DoesNotContain(gerrit.Received(LiveEvents.Changed), e => e[0].GetProperty("requestId").GetString() == requestId.ToString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_escalated_request_reaches_the_buurtteam_of_its_gebied_live_and_not_that_of_another(DatabaseProvider provider)
+    {
+        var (app, clock) = await RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        await app.ProfessionalAsync("Petra West", "bos-en-lommer");
+        await app.ProfessionalAsync("Noor Noord", "oud-noord");
+        await using var petra = await app.ConnectAsync("Petra West");
+        await using var noor = await app.ConnectAsync("Noor Noord");
+        async Task<Guid> EscalatedAsync(string postcode)
+        {
+            var request = RequestSteps.Shopping();
+            request["postcode"] = postcode;
+            request["date"] = "2026-11-30";
+            // Bearer tokens live an hour on the moved clock; the hub connections stay open.
+            var carla = await app.LoginAsync(CircleSteps.EmailOf("Carla Coördinator"));
+            var id = await carla.PostedIdAsync(c.CircleId, request);
+            clock.Advance(TimeSpan.FromHours(25));
+            await app.SweepAsync();
+            return id;
+        }
+
+        var west = await EscalatedAsync("1055 KL");
+        await NearbyChanged(petra, west);
+        // Noord's own escalation reaches Noor: after it, West's would have too.
+        var noord = await EscalatedAsync("1021 AB");
+        await NearbyChanged(noor, noord);
+        Assert.DoesNotContain(noor.Received(LiveEvents.Changed), e => e[0].GetProperty("requestId").GetString() == west.ToString());
+        Assert.DoesNotContain(petra.Received(LiveEvents.Changed), e => e[0].GetProperty("requestId").GetString() == noord.ToString());
     }
 
     [Theory, BothDatabases]

@@ -113,9 +113,7 @@ public sealed partial class CaseHolders(
     }
 
     private async Task<List<string>> ManagersAsync(Guid circleId, CancellationToken ct) =>
-        await db.Set<CircleMember>()
-            .Where(m => m.CircleId == circleId && (m.Role == CircleRole.Resident || m.Role == CircleRole.Coordinator))
-            .Select(m => m.UserId).ToListAsync(ct);
+        await CircleMember.ManagerIds(db.Set<CircleMember>(), circleId).ToListAsync(ct);
 
     internal async Task<IReadOnlyList<ProfessionalCard>> CardsAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
     {

@@ -37,9 +37,7 @@ public sealed class ContactCircle(
         var work = await db.Set<ProfessionalProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(ct);
         var reachAt = string.Join(" · ", new[] { work?.Organisation, work?.WorkPhone, email }.Where(s => !string.IsNullOrEmpty(s)));
-        var managers = await db.Set<CircleMember>()
-            .Where(m => m.CircleId == request.CircleId && (m.Role == CircleRole.Resident || m.Role == CircleRole.Coordinator))
-            .Select(m => m.UserId).ToListAsync(ct);
+        var managers = await CircleMember.ManagerIds(db.Set<CircleMember>(), request.CircleId).ToListAsync(ct);
         var contactId = Guid.CreateVersion7();
         var made = await notifier.AddAsync(managers.Select(id => new NewNotification(
             id, NotificationKind.BuurtteamContact,

@@ -76,9 +76,7 @@ public sealed class Referrals(
     /// <summary>The hoofdpersoon and the coördinators, in the app and by mail (as they set it), in the same save.</summary>
     private async Task<IReadOnlyList<Notification>> TellCircleAsync(HelpRequest request, Referral referral, string referrerId, DateTimeOffset now, CancellationToken ct)
     {
-        var managers = await db.Set<CircleMember>()
-            .Where(m => m.CircleId == request.CircleId && (m.Role == CircleRole.Resident || m.Role == CircleRole.Coordinator) && m.UserId != referrerId)
-            .Select(m => m.UserId).ToListAsync(ct);
+        var managers = await CircleMember.ManagerIds(db.Set<CircleMember>(), request.CircleId).Where(id => id != referrerId).ToListAsync(ct);
         var data = new NotificationData(request.Title, Circle: request.Circle?.Name, Organisation: referral.OrganisationName);
         return await notifier.AddAsync(managers.Select(id => new NewNotification(id, NotificationKind.Referred, data,
             $"{CircleRequestPageModel.PathsOf(request.CircleId)}/{request.Id}", $"referred:{referral.Id:N}:{id}")).ToList(), now, ct);
