@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Wehelpen.Web.Features.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wehelpen.E2E;
@@ -61,5 +64,15 @@ public static class AccountSteps
     {
         await page.GetByLabel("Postcode", new() { Exact = true }).FillAsync(postcode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Profiel opslaan" }).ClickAsync();
+    }
+
+    /// <summary>Makes an existing account an administrator (nobody can choose that); they must log in again to use it.</summary>
+    public static async Task MakeAdministratorAsync(WehelpenServer server, string email)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}.");
+        var added = await users.AddToRoleAsync(user, Roles.Admin);
+        if (!added.Succeeded) throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Description)));
     }
 }

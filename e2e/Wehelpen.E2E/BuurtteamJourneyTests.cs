@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Requests;
 using static Microsoft.Playwright.Assertions;
 
@@ -54,7 +52,7 @@ public sealed class BuurtteamJourneyTests(BrowserFixture browser) : IClassFixtur
         // An administrator approves Bos en Lommer for her.
         var ada = await browser.NewPageAsync();
         var adaPerson = await AccountSteps.SignedInPersonAsync(ada, "Ada Beheer");
-        await MakeAdministratorAsync(adaPerson.Email);
+        await AccountSteps.MakeAdministratorAsync(browser.Server, adaPerson.Email);
         await AccountSteps.LogInAsync(ada, adaPerson);
         await ada.GetByRole(AriaRole.Link, new() { Name = "Professionals" }).ClickAsync();
         await ada.GetByRole(AriaRole.Button, new() { Name = "Petra Buurtteam goedkeuren voor Bos en Lommer" }).ClickAsync();
@@ -87,14 +85,5 @@ public sealed class BuurtteamJourneyTests(BrowserFixture browser) : IClassFixtur
             if (await db.Set<HelpRequest>().AnyAsync(r => r.Title == title && r.EscalatedAt != null)) return;
         }
         throw new InvalidOperationException($"'{title}' did not reach the buurtteam within two days.");
-    }
-
-    private async Task MakeAdministratorAsync(string email)
-    {
-        await using var scope = browser.Server.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}.");
-        var added = await users.AddToRoleAsync(user, Roles.Admin);
-        if (!added.Succeeded) throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Description)));
     }
 }

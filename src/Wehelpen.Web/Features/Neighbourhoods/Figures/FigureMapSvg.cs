@@ -27,7 +27,7 @@ public static class FigureMapSvg
     {
         var mine = report.Areas.ToDictionary(a => a.Code);
         var svg = new StringBuilder();
-        Open(svg, id, AreaMap.Width, map.Height, title, desc, "figure-map");
+        Open(svg, id, AreaMap.Width, map.Height, title, desc, "figure-map", role: "group");
         foreach (var shape in map.Shapes)
         {
             var number = shape.Area.Number.ToString();

@@ -20,9 +20,10 @@ public static class SvgCharts
     public static string E(string s) => WebUtility.HtmlEncode(s);
 
     /// <summary>The opening of an accessible SVG, with the hatch pattern used for suppressed values.</summary>
-    public static void Open(StringBuilder svg, string id, double width, double height, string title, string desc, string cssClass)
+    /// <param name="role">"img" for a picture; "group" for one whose parts are links, which an img would hide from screen readers.</param>
+    public static void Open(StringBuilder svg, string id, double width, double height, string title, string desc, string cssClass, string role = "img")
     {
-        svg.Append($"<svg class=\"{cssClass}\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append($"<svg class=\"{cssClass}\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(desc)}</desc>");
         svg.Append($"<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
            .Append("<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#555555\" stroke-width=\"2.5\"/></pattern></defs>");
