@@ -42,7 +42,7 @@ public sealed class ChatAccess(WehelpenDbContext db)
         if (request is null) return [];
         var circleSide = await db.Set<CircleMember>()
             .Where(m => m.CircleId == request.CircleId
-                && (m.UserId == request.RequestedById || m.Role == CircleRole.Resident || m.Role == CircleRole.Coordinator))
+                && (m.UserId == request.RequestedById || m.Role == CircleRole.Resident || m.Role == CircleRole.Coordinator || m.Role == CircleRole.CaseHolder))
             .Select(m => m.UserId).ToListAsync(ct);
         return request.ClaimedById is { } helper ? [.. circleSide.Append(helper).Distinct()] : circleSide;
     }
@@ -54,7 +54,7 @@ public sealed class ChatAccess(WehelpenDbContext db)
         if (request is null) return null;
         var role = await db.Set<CircleMember>().Where(m => m.CircleId == request.CircleId && m.UserId == userId)
             .Select(m => (CircleRole?)m.Role).SingleOrDefaultAsync(ct);
-        var circleSide = role is { } r && (request.RequestedById == userId || CircleMember.CanManage(r));
+        var circleSide = role is { } r && (request.RequestedById == userId || CircleMember.SeesAsManager(r));
         var helper = request.ClaimedById == userId;
         if (!circleSide && !helper) return null;
 

@@ -51,6 +51,12 @@ public sealed class CircleMember
     /// <summary>The hoofdpersoon and coördinators manage members, invitations and settings.</summary>
     public static bool CanManage(CircleRole role) => role is CircleRole.Resident or CircleRole.Coordinator;
 
+    /// <summary>
+    /// Who sees the circle as its managers do (its request threads with helpers too): the managers and the klanthouder,
+    /// who sees like a coördinator but leaves the managing to the circle.
+    /// </summary>
+    public static bool SeesAsManager(CircleRole role) => CanManage(role) || role == CircleRole.CaseHolder;
+
     /// <summary>The ids of the hoofdpersoon and coördinators of a circle: who hears what concerns the circle as a whole.</summary>
     public static IQueryable<string> ManagerIds(IQueryable<CircleMember> members, Guid circleId) =>
         members.Where(m => m.CircleId == circleId && (m.Role == CircleRole.Resident || m.Role == CircleRole.Coordinator)).Select(m => m.UserId);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Live;
 using Wehelpen.Web.Tests.Requests;
 
 namespace Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
@@ -93,5 +94,33 @@ public sealed class CaseHolderTests
         Assert.All(records, r => Assert.NotNull(r.EndedAt));
         // A new invitation can follow an ended one.
         await AcceptedAsync();
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_klanthouder_reads_the_circles_thread_with_a_helper_like_a_coordinator_until_it_ends(DatabaseProvider provider)
+    {
+        var (app, _) = await RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        await app.VolunteerAsync("Vera Buurvrouw", "1055 KL");
+        var (petraApi, petraId) = await app.ProfessionalAsync("Petra West", "bos-en-lommer");
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
+        var thread = LiveSteps.Request(requestId);
+        await using var vera = await app.ConnectAsync("Vera Buurvrouw");
+        await vera.InvokeAsync("ClaimRequest", [requestId]);
+        await vera.SendChatAsync(thread, "Ik kom om tien uur.");
+
+        var invited = await c.Coordinator.PostAsJsonAsync($"/api/v1/circles/{c.CircleId}/case-holder", new { professionalId = petraId, consent = true });
+        var invitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitationId").GetGuid();
+        await using (var before = await app.ConnectAsync("Petra West"))
+            Assert.Equal("Dit gesprek bestaat niet, of het is niet voor u.", await before.RefusedAsync("ChatHistory", thread, new { }));
+        Assert.Equal(HttpStatusCode.NoContent, (await petraApi.PostAsync($"/api/v1/buurtteam/case-holder-invitations/{invitationId}/accept", null)).StatusCode);
+
+        await using (var petra = await app.ConnectAsync("Petra West"))
+            Assert.Equal(["Ik kom om tien uur."], (await petra.HistoryAsync(thread)).Texts());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await c.Coordinator.DeleteAsync($"/api/v1/circles/{c.CircleId}/case-holder")).StatusCode);
+        await using (var after = await app.ConnectAsync("Petra West"))
+            Assert.Equal("Dit gesprek bestaat niet, of het is niet voor u.", await after.RefusedAsync("ChatHistory", thread, new { }));
     }
 }
