@@ -79,6 +79,8 @@ public sealed class DemoDataSeeder(
             var postcode = $"{area.Pc4} {faker.Random.String2(2, "ABCDEFGHJKLMNPRTVWXZ")}";
             var email = $"{Slug(first)}.{Slug(last)}.{i + 1}@{DemoAccounts.Domain}";
             var user = NewUser(email, $"{first} {last}", postcode, passwordHash);
+            // Joined months ago: the figures of past weeks count them as the neighbourhood's volunteers.
+            user.CreatedAt = clock.GetUtcNow().AddDays(-faker.Random.Int(100, 700));
             var roles = PickRoles(faker);
             Add(user, roles, roleIds);
             if (roles.Contains(Roles.Volunteer))
@@ -146,6 +148,7 @@ public static class DemoDataExtensions
     {
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<DemoCircleSeeder>();
+        builder.Services.AddScoped<DemoHistorySeeder>();
         return builder;
     }
 
@@ -155,5 +158,6 @@ public static class DemoDataExtensions
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoCircleSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DemoHistorySeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 }

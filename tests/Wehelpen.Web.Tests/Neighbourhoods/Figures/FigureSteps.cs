@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -23,11 +24,13 @@ public static class FigureSteps
     /// <summary>Tuesday 17 November 10:00 UTC, week 47.</summary>
     public static readonly DateTimeOffset Week47 = new(2026, 11, 17, 10, 0, 0, TimeSpan.Zero);
 
-    public static async Task<(WehelpenApplication App, TestClock Clock)> StartAsync(DatabaseProvider provider)
+    /// <param name="minimumCount">1 turns suppression off: for checking the arithmetic, which suppression would partly hide.</param>
+    public static async Task<(WehelpenApplication App, TestClock Clock)> StartAsync(DatabaseProvider provider, int? minimumCount = null)
     {
-        var (app, clock) = await RequestSteps.StartAsync(provider);
-        clock.Now = Earlier;
-        return (app, clock);
+        var clock = new TestClock(Earlier);
+        var settings = new Dictionary<string, string?> { ["RateLimits:LoginAttemptsPerMinute"] = "1000" };
+        if (minimumCount is { } minimum) settings["Figures:MinimumCount"] = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (await WehelpenApplication.StartAsync(provider, settings, s => s.AddSingleton<TimeProvider>(clock)), clock);
     }
 
     /// <summary>

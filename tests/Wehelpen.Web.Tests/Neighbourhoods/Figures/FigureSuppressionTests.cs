@@ -38,8 +38,16 @@ public sealed class FigureSuppressionTests
             .Append(all.GetProperty("total"))
             .Concat(all.GetProperty("stadsdelen").EnumerateArray().Select(s => s.GetProperty("total")));
         foreach (var set in sets)
+        {
             foreach (var count in Counts)
                 Assert.False(set.Value(count) is > 0 and < 5, $"{count} = {set.Value(count)} in {set}");
+            // Nor worked back from a share: the share claimed within a day times the number asked.
+            if (set.Value("asked") is { } asked && set.Value("claimedWithin24Hours") is { } share)
+            {
+                var within = (int)Math.Round(share * asked);
+                Assert.False(within is > 0 and < 5 || asked - within is > 0 and < 5, $"{share} of {asked} in {set}");
+            }
+        }
 
         // Nor in the CSV: the week-46 row says "<5", the week-47 row "x".
         using var browser = await app.BrowserAsync("Petra Pijp");

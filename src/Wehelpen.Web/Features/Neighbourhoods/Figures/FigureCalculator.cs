@@ -127,10 +127,15 @@ internal sealed class FigureCalculator
             : new FigureValue(Math.Round((double)raw.Asked.Value / raw.Weeks / raw.Volunteers.Value, 2), null);
         return new FigureSet(
             Count(raw.Asked), Count(raw.Claimed),
-            Over(raw.Asked, () => Math.Round((double)raw.Within24 / raw.Asked.Value, 3)),
+            // The share with the number asked gives away how many were (not) claimed within a day: a small one stays hidden.
+            IsSmall(raw.Within24, minimum) || IsSmall(raw.Asked.Value - raw.Within24, minimum)
+                ? new FigureValue(null, FigureValue.Secondary)
+                : Over(raw.Asked, () => Math.Round((double)raw.Within24 / raw.Asked.Value, 3)),
             Over(raw.Claimed, () => Math.Round(Median(raw.Hours), 1)),
             Count(raw.Confirmed), Count(raw.Volunteers), perVolunteer);
     }
+
+    private static bool IsSmall(int count, int minimum) => count > 0 && count < minimum;
 
     private static double Median(List<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
