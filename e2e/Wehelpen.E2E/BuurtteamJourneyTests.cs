@@ -32,17 +32,7 @@ public sealed class BuurtteamJourneyTests(BrowserFixture browser) : IClassFixtur
         await AccountSteps.SignedInPersonAsync(carla, "Carla Mantelzorg");
         var circle = await CircleSteps.StartCircleForAsync(carla, "Moeder Els");
         await carla.GotoAsync($"{circle}/requests/new");
-        await carla.GetByLabel("Boodschappen", new() { Exact = true }).CheckAsync();
-        await carla.GetByLabel("Korte omschrijving").FillAsync("Boodschappen voor moeder");
-        await carla.GetByLabel("Wat moet er gebeuren?").FillAsync("Brood en melk.");
-        await carla.GetByLabel("Dag", new() { Exact = true }).FillAsync(DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"));
-        await carla.GetByLabel("Van", new() { Exact = true }).FillAsync("10:00");
-        await carla.GetByLabel("Tot", new() { Exact = true }).FillAsync("12:00");
-        await carla.GetByLabel("Postcode", new() { Exact = true }).FillAsync("1055 KL");
-        await carla.GetByLabel("Adres (niet verplicht)").FillAsync(Address);
-        await carla.GetByLabel("Vrijwilligers in de buurt").CheckAsync();
-        await carla.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
-        await Expect(carla.GetByRole(AriaRole.Status)).ToContainTextAsync("is verstuurd");
+        await RequestSteps.AskTheNeighbourhoodAsync(carla, "Boodschappen voor moeder", 3, "Brood en melk.", Address);
         await EscalatedAsync("Boodschappen voor moeder");
 
         // Not yet approved: the buurtteam's list stays empty for Petra.

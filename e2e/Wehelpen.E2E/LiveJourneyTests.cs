@@ -60,15 +60,7 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await AccountSteps.SignedInPersonAsync(carla, "Carla Dochter");
         var circle = await CircleSteps.StartCircleForAsync(carla, "Vader Jan");
         await carla.GotoAsync($"{circle}/requests/new");
-        await carla.GetByLabel("Boodschappen", new() { Exact = true }).CheckAsync();
-        await carla.GetByLabel("Korte omschrijving").FillAsync("Boodschappen voor vader");
-        await carla.GetByLabel("Dag", new() { Exact = true }).FillAsync(DateTime.Today.AddDays(2).ToString("yyyy-MM-dd"));
-        await carla.GetByLabel("Van", new() { Exact = true }).FillAsync("10:00");
-        await carla.GetByLabel("Tot", new() { Exact = true }).FillAsync("12:00");
-        await carla.GetByLabel("Postcode", new() { Exact = true }).FillAsync("1055 KL");
-        await carla.GetByLabel("Vrijwilligers in de buurt").CheckAsync();
-        await carla.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
-        await Expect(carla.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw hulpvraag ‘Boodschappen voor vader’ is verstuurd.");
+        await RequestSteps.AskTheNeighbourhoodAsync(carla, "Boodschappen voor vader", 2);
         await OnTheHubAsync(carla);
 
         await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" })).ToBeVisibleAsync();

@@ -17,17 +17,7 @@ public sealed class RequestJourneyTests(BrowserFixture browser) : IClassFixture<
         await carla.GotoAsync(circle);
         await carla.GetByRole(AriaRole.Link, new() { Name = "Hulpvragen", Exact = true }).ClickAsync();
         await carla.GetByRole(AriaRole.Link, new() { Name = "Vraag om hulp" }).First.ClickAsync();
-        await carla.GetByLabel("Boodschappen", new() { Exact = true }).CheckAsync();
-        await carla.GetByLabel("Korte omschrijving").FillAsync("Boodschappen voor vader");
-        await carla.GetByLabel("Wat moet er gebeuren?").FillAsync("Melk, brood en koffie bij de supermarkt.");
-        await carla.GetByLabel("Dag", new() { Exact = true }).FillAsync(DateTime.Today.AddDays(2).ToString("yyyy-MM-dd"));
-        await carla.GetByLabel("Van", new() { Exact = true }).FillAsync("10:00");
-        await carla.GetByLabel("Tot", new() { Exact = true }).FillAsync("12:00");
-        await carla.GetByLabel("Postcode", new() { Exact = true }).FillAsync("1055 KL");
-        await carla.GetByLabel("Adres (niet verplicht)").FillAsync(Address);
-        await carla.GetByLabel("Vrijwilligers in de buurt").CheckAsync();
-        await carla.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
-        await Expect(carla.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw hulpvraag ‘Boodschappen voor vader’ is verstuurd.");
+        await RequestSteps.AskTheNeighbourhoodAsync(carla, "Boodschappen voor vader", 2, "Melk, brood en koffie bij de supermarkt.", Address);
 
         // A volunteer a street away, in a browser of her own.
         var vera = await browser.NewPageAsync();

@@ -18,14 +18,21 @@ public static class BuurtteamSteps
         return (client, id);
     }
 
-    public static async Task ApproveAreasAsync(this WehelpenApplication app, string name, params string[] areaCodes)
+    public static Task ApproveAreasAsync(this WehelpenApplication app, string name, params string[] areaCodes) =>
+        app.AddAreasAsync(name, approved: true, areaCodes);
+
+    /// <summary>Gebieden the professional asked for and an admin has not yet approved.</summary>
+    public static Task AskForAreasAsync(this WehelpenApplication app, string name, params string[] areaCodes) =>
+        app.AddAreasAsync(name, approved: false, areaCodes);
+
+    private static async Task AddAreasAsync(this WehelpenApplication app, string name, bool approved, string[] areaCodes)
     {
         var email = CircleSteps.EmailOf(name);
         await app.QueryAsync(async db =>
         {
             var id = db.Users.Single(u => u.Email == email).Id;
             foreach (var code in areaCodes)
-                db.Add(new ProfessionalArea { UserId = id, AreaCode = code, RequestedAt = DateTimeOffset.UtcNow, ApprovedAt = DateTimeOffset.UtcNow });
+                db.Add(new ProfessionalArea { UserId = id, AreaCode = code, RequestedAt = DateTimeOffset.UtcNow, ApprovedAt = approved ? DateTimeOffset.UtcNow : null });
             return await db.SaveChangesAsync();
         });
     }

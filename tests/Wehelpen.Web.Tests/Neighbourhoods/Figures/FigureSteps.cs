@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Tests.Offers;
 using Wehelpen.Web.Tests.Requests;
 
@@ -93,13 +94,8 @@ public static class FigureSteps
     /// <summary>A professional; approved for <paramref name="approved"/>, and asking (not yet approved) for <paramref name="pending"/>.</summary>
     public static async Task<HttpClient> ProfessionalAsync(this WehelpenApplication app, string name, string[] approved, string[]? pending = null)
     {
-        var (client, id) = await app.PersonAsync(name, "professional");
-        await app.QueryAsync(async db =>
-        {
-            foreach (var code in approved) db.Add(new ProfessionalArea { UserId = id, AreaCode = code, RequestedAt = Now.AddDays(-60), ApprovedAt = Now.AddDays(-59) });
-            foreach (var code in pending ?? []) db.Add(new ProfessionalArea { UserId = id, AreaCode = code, RequestedAt = Now.AddDays(-60) });
-            return await db.SaveChangesAsync();
-        });
+        var (client, _) = await BuurtteamSteps.ProfessionalAsync(app, name, approved);
+        await app.AskForAreasAsync(name, pending ?? []);
         return client;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Tests.Offers;
 using Wehelpen.Web.Tests.Requests;
 

@@ -9,23 +9,11 @@ using Wehelpen.Web.Tests.Requests;
 
 namespace Wehelpen.Web.Tests.Neighbourhoods.SocialMap;
 
-/// <summary>Professionals with approved gebieden, escalated requests and the organisations of the social map.</summary>
+/// <summary>Escalated requests and the organisations of the social map (professionals: BuurtteamSteps).</summary>
 public static class SocialMapSteps
 {
     public const string Organisations = "/api/v1/social-map/organisations";
 
-    /// <summary>A professional whose gebieden an admin approved (written straight into the database).</summary>
-    public static async Task<(HttpClient Client, string UserId)> ProfessionalAsync(this WehelpenApplication app, string name, params string[] areaCodes)
-    {
-        var (client, id) = await app.PersonAsync(name, "professional");
-        await app.QueryAsync(async db =>
-        {
-            foreach (var code in areaCodes)
-                db.Add(new ProfessionalArea { UserId = id, AreaCode = code, RequestedAt = RequestSteps.Now.AddDays(-7), ApprovedAt = RequestSteps.Now.AddDays(-6) });
-            return await db.SaveChangesAsync();
-        });
-        return (client, id);
-    }
 
     /// <summary>A neighbourhood request in 1055 KL (Bos en Lommer, stadsdeel West) next week, left until the buurtteam sees it.</summary>
     public static async Task<Guid> EscalatedRequestAsync(this WehelpenApplication app, TestClock clock, TwoCircles c)
