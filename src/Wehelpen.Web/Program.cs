@@ -14,6 +14,7 @@ using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Offers;
+using Wehelpen.Web.Features.Privacy;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Reports;
@@ -49,6 +50,7 @@ builder.AddNotifications();
 builder.AddReminders();
 builder.AddDigest();
 builder.AddNeighbourhoods();
+builder.AddPrivacy();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -81,6 +83,7 @@ app.MapChat();
 app.MapLive();
 app.MapNotifications();
 app.MapNeighbourhoods();
+app.MapPrivacy();
 app.MapScheduling();
 
 app.Run();

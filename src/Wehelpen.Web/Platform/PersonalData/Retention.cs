@@ -1,0 +1,33 @@
+namespace Wehelpen.Web.Platform.PersonalData;
+
+/// <summary>
+/// One retention period of the register (docs/privacy/register.md), applied by the daily retention job. A feature
+/// registers a rule for each kind of data it must not keep for ever (<c>services.AddRetentionRule&lt;T&gt;()</c>).
+/// </summary>
+public interface IRetentionRule
+{
+    /// <summary>Short and stable, for the logs and the job's result: "request-addresses".</summary>
+    string Name { get; }
+
+    /// <summary>Removes what is past its period at <paramref name="now"/>; returns how many items (never what they held).</summary>
+    Task<int> ApplyAsync(DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>The periods, bound from "Retention" (environment: Retention__NotificationDays, ...).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>The address and phone of a finished, cancelled or expired request, and the record of who saw them: days after it closed.</summary>
+    public int RequestAddressDays { get; set; } = 30;
+
+    /// <summary>Notifications in a person's notification centre, read or not: days after they were made.</summary>
+    public int NotificationDays { get; set; } = 180;
+
+    /// <summary>Mail files in the mail folder (when no SMTP server is configured): days after they were written.</summary>
+    public int MailFileDays { get; set; } = 30;
+
+    /// <summary>An account nobody signed in to for this many days gets a mail ...</summary>
+    public int InactiveAccountDays { get; set; } = 730;
+
+    /// <summary>... and is erased this many days after that mail, unless they sign in.</summary>
+    public int InactiveAccountWarningDays { get; set; } = 30;
+}
