@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Accounts;
 
@@ -61,6 +62,7 @@ public static class AccountsExtensions
 
         services.AddScoped<AccountEmails>();
         services.AddScoped<Registration>();
+        services.AddPersonalData<AccountPersonalData>();
         builder.AddAccountRateLimits();
         return builder;
     }

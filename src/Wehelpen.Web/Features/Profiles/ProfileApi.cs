@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Profiles;
 
@@ -30,6 +31,7 @@ public static class ProfilesExtensions
     public static WebApplicationBuilder AddProfiles(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProfileEditor>();
+        builder.Services.AddPersonalData<ProfilePersonalData>();
         return builder;
     }
 
