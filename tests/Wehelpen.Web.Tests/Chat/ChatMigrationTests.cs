@@ -28,7 +28,7 @@ public sealed class ChatMigrationTests
     }
 
     /// <summary>The database as an older version of the app left it: the migrations before <paramref name="first"/>, recorded.</summary>
-    private static async Task ApplyUpToAsync(WehelpenDbContext db, DatabaseProvider provider, string first)
+    internal static async Task ApplyUpToAsync(WehelpenDbContext db, DatabaseProvider provider, string first)
     {
         await db.Database.ExecuteSqlRawAsync("""CREATE TABLE "__WehelpenMigrations" ("Id" TEXT NOT NULL PRIMARY KEY, "Checksum" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);""");
         foreach (var migration in SqlMigrator.Available(provider).TakeWhile(m => string.CompareOrdinal(m.Id, first) < 0))
