@@ -1,5 +1,6 @@
 using Quartz;
 using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Notifications;
 
@@ -16,6 +17,7 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<FailedMails>();
         builder.Services.AddScoped<NotificationCentre>();
         builder.Services.AddSingleton<NotificationMailWake>();
+        builder.Services.AddRetentionRule<NotificationRetention>();
         builder.AddJob<NotificationMailJob>(NotificationMailJob.Key, "Verstuurt de e-mail van meldingen en probeert mislukte opnieuw",
             t => t.WithIdentity("notification-mail", "notifications").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()
