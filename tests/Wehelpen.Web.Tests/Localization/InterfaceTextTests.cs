@@ -59,7 +59,7 @@ public sealed class InterfaceTextTests
         Assert.All(built, key => Assert.True(known.Contains(key), $"'{key}' is not in the resources"));
     }
 
-    private static Dictionary<string, string> Texts(string language) =>
+    internal static Dictionary<string, string> Texts(string language) =>
         XDocument.Load(Path.Combine(Source, "Resources", $"SharedResource.{language}.resx"))
             .Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);

@@ -10,6 +10,9 @@ namespace Wehelpen.Web.Tests.Privacy;
 /// <summary>"Mijn gegevens downloaden": everything about the person, in files a program reads and a page a person reads.</summary>
 public sealed class ExportTests
 {
+    /// <summary>The Dutch and English texts (InterfaceTextTests keeps the two the same).</summary>
+    private static readonly Dictionary<string, string> Texts = Localization.InterfaceTextTests.Texts("nl");
+
     [Theory, BothDatabases]
     public async Task The_export_holds_everything_the_person_wrote_and_did_with_a_readable_overview(DatabaseProvider provider)
     {
@@ -42,6 +45,16 @@ public sealed class ExportTests
         Assert.Contains(Rows("request-events"), e => e.GetProperty("change").GetString() == "Claimed" && e.GetProperty("byYou").GetBoolean());
         Assert.True(Assert.Single(Rows("calendar-feed")).GetProperty("exists").GetBoolean());
         Assert.DoesNotContain("token", File("calendar-feed.json"), StringComparison.OrdinalIgnoreCase);
+
+        // Every file and every column has a title in both languages: the overview never shows a program's name for it.
+        foreach (var entry in zip.Entries.Where(e => e.Name.EndsWith(".json")))
+        {
+            var section = entry.Name[..^5];
+            Assert.True(Texts.ContainsKey($"Export.Section.{section}"), $"No title for {section}");
+            foreach (var row in Rows(section))
+                foreach (var field in row.EnumerateObject())
+                    Assert.True(Texts.ContainsKey($"Export.Field.{char.ToUpperInvariant(field.Name[0])}{field.Name[1..]}"), $"No label for {section}.{field.Name}");
+        }
 
         var overview = File("overzicht.html");
         Assert.Contains("Uw gegevens bij Wehelpen", overview);
