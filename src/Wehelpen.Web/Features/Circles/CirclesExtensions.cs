@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
+using Wehelpen.Web.Features.Circles.Consent;
 
 namespace Wehelpen.Web.Features.Circles;
 
@@ -21,12 +22,14 @@ public static class CirclesExtensions
             RateLimitPartition.GetFixedWindowLimiter(
                 $"{InvitationLookups}:{ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString()}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perQuarterHour, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 })));
+        builder.AddConsents();
         return builder;
     }
 
     public static WebApplication MapCircles(this WebApplication app)
     {
         app.MapCirclesApi();
+        app.MapConsentsApi();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Wehelpen.Web.Features.Circles.Consent;
+
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 public static class BuurtteamExtensions
@@ -7,6 +9,7 @@ public static class BuurtteamExtensions
         builder.Services.AddScoped<BuurtteamAccess>();
         builder.Services.AddScoped<ProfessionalSettings>();
         builder.Services.AddScoped<CaseHolders>();
+        builder.Services.AddScoped<IConsentWithdrawal>(s => s.GetRequiredService<CaseHolders>());
         builder.Services.AddScoped<ContactCircle>();
         return builder;
     }
