@@ -1,3 +1,5 @@
+using Wehelpen.Web.Platform.PersonalData;
+
 namespace Wehelpen.Web.Features.Agenda;
 
 public static class AgendaExtensions
@@ -6,6 +8,7 @@ public static class AgendaExtensions
     {
         builder.Services.AddScoped<AgendaPlanner>();
         builder.Services.AddScoped<CalendarFeeds>();
+        builder.Services.AddPersonalData<AgendaPersonalData>();
         return builder;
     }
 

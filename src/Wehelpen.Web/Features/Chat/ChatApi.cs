@@ -4,6 +4,7 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Chat;
 
@@ -57,6 +58,7 @@ public static class ChatExtensions
         builder.Services.AddScoped<ChatAccess>();
         builder.Services.AddScoped<ChatStore>();
         builder.Services.AddScoped<Conversations>();
+        builder.Services.AddPersonalData<ChatPersonalData>();
         return builder;
     }
 

@@ -6,6 +6,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Chat;
 
@@ -113,8 +114,8 @@ public sealed partial class Conversations(
     private static readonly Expression<Func<ChatMessage, StoredMessage>> Stored =
         m => new StoredMessage(m.Seq, m.AuthorId, m.Author!.DisplayName, m.Text, m.SentAt, m.ClientMessageId);
 
-    private static ChatMessageResponse Describe(ChatAccessGrant grant, StoredMessage m) =>
-        new(grant.Target, grant.CircleId, m.Seq, m.AuthorId, m.AuthorName, m.Text, m.SentAt, m.ClientMessageId);
+    private ChatMessageResponse Describe(ChatAccessGrant grant, StoredMessage m) =>
+        new(grant.Target, grant.CircleId, m.Seq, m.AuthorId, FormerMember.Shown(m.AuthorName, text), m.Text, m.SentAt, m.ClientMessageId);
 
     private async Task<StoredMessage?> FindAsync(Guid threadId, string userId, string clientId, CancellationToken ct) =>
         await Messages(threadId).Where(m => m.AuthorId == userId && m.ClientMessageId == clientId).Select(Stored).SingleOrDefaultAsync(ct);

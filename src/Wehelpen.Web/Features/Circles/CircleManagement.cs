@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Circles;
 
@@ -78,11 +79,13 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
 
     public async Task<IReadOnlyList<MembershipEventResponse>> HistoryAsync(Guid circleId, CancellationToken ct) =>
-        await db.Set<MembershipEvent>()
+        (await db.Set<MembershipEvent>()
             .Where(e => e.CircleId == circleId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => new MembershipEventResponse(e.Change, e.SubjectName, e.ActorName, e.Role, e.At))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+        .Select(e => e with { SubjectName = FormerMember.Shown(e.SubjectName, text), ActorName = FormerMember.Shown(e.ActorName, text) })
+        .ToList();
 
     /// <summary>Makes a member coördinator or lid again. The hoofdpersoon's role is theirs and is not changed here.</summary>
     public async Task<Outcome<MemberResponse>> ChangeRoleAsync(CircleMembership me, string userId, ChangeRoleRequest request, CancellationToken ct)

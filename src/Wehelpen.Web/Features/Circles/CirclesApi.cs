@@ -37,6 +37,9 @@ internal static class CirclesApi
             (await circles.RemoveAsync(me, userId, ct)).ToApi(_ => TypedResults.NoContent())).RequireAuthorization(CirclePolicies.Manager);
         circle.MapPost("/leave", async (CircleMembership me, CircleManagement circles, CancellationToken ct) =>
             (await circles.LeaveAsync(me, ct)).ToApi(_ => TypedResults.NoContent()));
+        circle.MapDelete("/", async ([Microsoft.AspNetCore.Mvc.FromBody] Erasure.EraseCircleRequest? request, CircleMembership me, Erasure.CircleErasing erasing, CancellationToken ct) =>
+            (await erasing.EraseAsync(me, request ?? new Erasure.EraseCircleRequest(null), ct)).ToApi(_ => TypedResults.NoContent()))
+            .RequireAuthorization(CirclePolicies.Manager).RequireRateLimiting(CirclesExtensions.CircleErasure);
         circle.MapGet("/history", async (CircleMembership me, CircleManagement circles, CancellationToken ct) =>
             TypedResults.Ok(await circles.HistoryAsync(me.CircleId, ct)));
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Cluster;
 
@@ -17,6 +18,7 @@ public static class ClusterExtensions
     public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPersonalData<ClusterPersonalData>();
         var node = ClusterNode.Of(builder);
         services.AddSingleton(node);
 

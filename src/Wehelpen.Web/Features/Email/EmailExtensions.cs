@@ -1,3 +1,5 @@
+using Wehelpen.Web.Platform.PersonalData;
+
 namespace Wehelpen.Web.Features.Email;
 
 public static class EmailExtensions
@@ -12,6 +14,7 @@ public static class EmailExtensions
         else
             builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddScoped<EmailLinks>();
+        builder.Services.AddPersonalData<MailFolderPersonalData>();
         builder.Services.AddHostedService<EmailSettingsCheck>();
         return builder;
     }

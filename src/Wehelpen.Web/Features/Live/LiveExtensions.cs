@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Live;
 
@@ -21,6 +22,7 @@ public static class LiveExtensions
     public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPersonalData<LivePersonalData>();
         services.AddSignalR(o =>
             {
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();

@@ -4,6 +4,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Logbook;
 
@@ -103,8 +104,8 @@ public sealed class CircleLogbook(WehelpenDbContext db, LiveNews live, TimeProvi
         db.Set<LogbookEntry>().Include(e => e.Author).Include(e => e.Corrections)
             .SingleOrDefaultAsync(e => e.Id == entryId && e.CircleId == me.CircleId, ct);
 
-    private static LogbookEntryResponse Describe(LogbookEntry e, CircleMembership me) =>
-        new(e.Id, e.OccurredOn, e.Text, e.Wellbeing, e.AuthorId, e.Author?.DisplayName ?? "", e.CreatedAt, e.CorrectedAt,
+    private LogbookEntryResponse Describe(LogbookEntry e, CircleMembership me) =>
+        new(e.Id, e.OccurredOn, e.Text, e.Wellbeing, e.AuthorId, FormerMember.Shown(e.Author?.DisplayName, text), e.CreatedAt, e.CorrectedAt,
             e.AuthorId == me.UserId && !e.IsAutomatic,
             e.Corrections.OrderByDescending(c => c.ReplacedAt).ThenByDescending(c => c.Id)
                 .Select(c => new LogbookVersion(c.OccurredOn, c.Text, c.Wellbeing, c.WrittenAt)).ToList(),

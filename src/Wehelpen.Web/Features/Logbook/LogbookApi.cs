@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Logbook;
 
@@ -25,6 +26,7 @@ public static class LogbookExtensions
     public static WebApplicationBuilder AddLogbook(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CircleLogbook>();
+        builder.Services.AddPersonalData<LogbookPersonalData>();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Wehelpen.Matching;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Matching;
 
@@ -29,6 +30,7 @@ public static class MatchingExtensions
         builder.Services.AddScoped<RequestWaves>();
         builder.Services.AddScoped<AskedOfYou>();
         builder.Services.AddScoped<RequestMatches>();
+        builder.Services.AddPersonalData<MatchingPersonalData>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Shared;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Notes;
 
@@ -18,6 +19,7 @@ public sealed class CircleNotes(WehelpenDbContext db, LiveNews news, TimeProvide
         (await Live(circleId)
             .Select(n => new NoteSummary(n.Id, n.Title, n.Revision, n.ChangedAt, n.ChangedByName))
             .ToListAsync(ct))
+        .Select(n => n with { ChangedByName = FormerMember.Shown(n.ChangedByName, text) })
         .OrderBy(n => n.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
 
     public async Task<Outcome<NoteDetail>> GetAsync(CircleMembership me, Guid noteId, CancellationToken ct)
@@ -79,10 +81,12 @@ public sealed class CircleNotes(WehelpenDbContext db, LiveNews news, TimeProvide
     public async Task<Outcome<IReadOnlyList<RevisionSummary>>> RevisionsAsync(Guid circleId, Guid noteId, CancellationToken ct)
     {
         if (await FindAsync(circleId, noteId, ct) is null) return NotFound();
-        return await Revisions(circleId, noteId)
+        return (await Revisions(circleId, noteId)
             .OrderByDescending(r => r.Number)
             .Select(r => new RevisionSummary(r.Number, r.Title, r.SavedAt, r.AuthorName, r.RestoredFrom))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(r => r with { AuthorName = FormerMember.Shown(r.AuthorName, text) })
+            .ToList();
     }
 
     public async Task<Outcome<RevisionDetail>> RevisionAsync(Guid circleId, Guid noteId, int number, CancellationToken ct)
@@ -138,7 +142,7 @@ public sealed class CircleNotes(WehelpenDbContext db, LiveNews news, TimeProvide
         var note = await FindAsync(me.CircleId, noteId, ct);
         if (note is null) return new NoteSave(NotFound());
         var current = await Revisions(me.CircleId, noteId).SingleAsync(r => r.Number == note.Revision, ct);
-        var message = text["Note.Conflict", current.AuthorName, current.SavedAt.ToAmsterdam().ToString("d MMMM HH:mm")];
+        var message = text["Note.Conflict", FormerMember.Shown(current.AuthorName, text), current.SavedAt.ToAmsterdam().ToString("d MMMM HH:mm")];
         return new NoteSave(Refusal.Conflict(message), new NoteConflict(message, Describe(current, note.Revision), title, body));
     }
 
@@ -165,9 +169,9 @@ public sealed class CircleNotes(WehelpenDbContext db, LiveNews news, TimeProvide
 
     private static bool CanDelete(CircleMembership me, Note note) => me.CanManage || note.CreatedById == me.UserId;
 
-    private static NoteDetail Describe(CircleMembership me, Note n) =>
-        new(n.Id, n.Title, n.Text, SafeMarkdown.ToHtml(n.Text), n.Revision, n.ChangedAt, n.ChangedByName, n.CreatedAt, CanDelete(me, n));
+    private NoteDetail Describe(CircleMembership me, Note n) =>
+        new(n.Id, n.Title, n.Text, SafeMarkdown.ToHtml(n.Text), n.Revision, n.ChangedAt, FormerMember.Shown(n.ChangedByName, text), n.CreatedAt, CanDelete(me, n));
 
-    private static RevisionDetail Describe(NoteRevision r, int currentRevision) =>
-        new(r.NoteId, r.Number, r.Title, r.Text, SafeMarkdown.ToHtml(r.Text), r.SavedAt, r.AuthorId, r.AuthorName, r.RestoredFrom, r.Number == currentRevision);
+    private RevisionDetail Describe(NoteRevision r, int currentRevision) =>
+        new(r.NoteId, r.Number, r.Title, r.Text, SafeMarkdown.ToHtml(r.Text), r.SavedAt, r.AuthorId, FormerMember.Shown(r.AuthorName, text), r.RestoredFrom, r.Number == currentRevision);
 }

@@ -1,3 +1,5 @@
+using Wehelpen.Web.Platform.PersonalData;
+
 namespace Wehelpen.Web.Features.Notes;
 
 public static class NotesExtensions
@@ -6,6 +8,7 @@ public static class NotesExtensions
     {
         builder.Services.AddScoped<CircleNotes>();
         builder.Services.AddScoped<NoteActivity>();
+        builder.Services.AddPersonalData<NotesPersonalData>();
         return builder;
     }
 

@@ -28,6 +28,9 @@ public enum NotificationKind
 
     /// <summary>The buurtteam referred one of the circle's requests to an organisation (Neighbourhoods/SocialMap).</summary>
     Referred,
+
+    /// <summary>The volunteer of a task erased their account: the task is open again (Requests' erasure).</summary>
+    HelperLeft,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }

@@ -12,6 +12,12 @@ public sealed record NotificationData(
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static NotificationData FromJson(string json) => JsonSerializer.Deserialize<NotificationData>(json, Json) ?? new NotificationData();
+
+    /// <summary>How a person's name stands in the stored JSON: to find the notifications that name them.</summary>
+    public static string PersonFragment(string name) => "\"person\":" + JsonSerializer.Serialize(name, Json);
+
+    /// <summary>How a circle's name stands in the stored JSON.</summary>
+    public static string CircleFragment(string name) => "\"circle\":" + JsonSerializer.Serialize(name, Json);
 }
 
 /// <summary>A notification about to be made: for whom, what, where it leads, and the cause that makes it unique.</summary>

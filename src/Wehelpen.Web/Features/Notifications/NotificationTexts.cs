@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Notifications;
 
@@ -15,6 +16,8 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
         var d = NotificationData.FromJson(json);
         var when = d.At is { } at ? When(at) : "";
         var title = d.Title ?? "";
+        // A person who erased their account is no longer named (Platform/PersonalData).
+        d = d with { Person = string.IsNullOrEmpty(d.Person) ? text[FormerMember.NameKey].Value : d.Person };
         return kind switch
         {
             NotificationKind.AppointmentReminder => new(
@@ -31,6 +34,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
             NotificationKind.CaseHolderEnded => new(text["Notification.CaseHolderEnded.Title", d.Circle ?? ""], text["Notification.CaseHolderEnded.Body", d.Person ?? ""]),
             NotificationKind.BuurtteamContact => new(text["Notification.BuurtteamContact.Title", d.Person ?? "", title], d.Message ?? ""),
             NotificationKind.Referred => new(text["Notification.Referred.Title", title, d.Organisation ?? ""], text["Notification.Referred.Body", d.Circle ?? ""]),
+            NotificationKind.HelperLeft => new(text["Notification.HelperLeft.Title", title], text["Notification.HelperLeft.Body", d.Circle ?? ""]),
             NotificationKind.Digest => new(text["Notification.Digest.Title", d.Count ?? 0], text["Notification.Digest.Body"]),
             _ => new(kind.ToString(), ""),
         };

@@ -1,5 +1,6 @@
 using Quartz;
 using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Notifications;
 
@@ -15,6 +16,7 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<NotificationSettingsLink>();
         builder.Services.AddScoped<FailedMails>();
         builder.Services.AddScoped<NotificationCentre>();
+        builder.Services.AddPersonalData<NotificationsPersonalData>();
         builder.Services.AddSingleton<NotificationMailWake>();
         builder.AddJob<NotificationMailJob>(NotificationMailJob.Key, "Verstuurt de e-mail van meldingen en probeert mislukte opnieuw",
             t => t.WithIdentity("notification-mail", "notifications").StartNow()

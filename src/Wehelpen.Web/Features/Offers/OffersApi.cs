@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Offers;
 
@@ -27,6 +28,7 @@ public static class OffersExtensions
     {
         builder.Services.AddScoped<VolunteerOffers>();
         builder.Services.AddScoped<OfferBrowsing>();
+        builder.Services.AddPersonalData<OffersPersonalData>();
         return builder;
     }
 

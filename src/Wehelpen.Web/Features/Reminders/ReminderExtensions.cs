@@ -1,6 +1,7 @@
 using Quartz;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Reminders;
 
@@ -16,6 +17,7 @@ public static class ReminderExtensions
         builder.Services.AddSingleton<ReminderWake>();
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<ReminderDispatcher>();
+        builder.Services.AddPersonalData<RemindersPersonalData>();
 
         builder.AddJob<ReminderDispatchJob>(ReminderDispatchJob.Key, "Verstuurt herinneringen die aan de beurt zijn",
             // A minute's sweep backs up the wake-up trigger (ReminderWake), and sends at once what fell due while the app was down.

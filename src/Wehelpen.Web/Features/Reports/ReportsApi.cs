@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Reports;
 
@@ -27,6 +28,7 @@ public static class ReportsExtensions
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Reporting>();
+        builder.Services.AddPersonalData<ReportsPersonalData>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -54,7 +55,9 @@ public sealed class RequestJournal(WehelpenDbContext db, IStringLocalizer<Shared
             var audience = request.Audience == RequestAudience.Person && request.AddressedTo is { } person
                 ? person.DisplayName
                 : text[$"RequestAudience.{request.Audience}"].Value;
-            var line = text[key, actorName, request.Title, audience, subject ?? ""].Value;
+            // Someone who erased their account is named as the circle knows them now.
+            var actor = actorName.Length == 0 && !automatic ? text[FormerMember.NameKey].Value : actorName;
+            var line = text[key, actor, request.Title, audience, subject ?? ""].Value;
             return string.IsNullOrWhiteSpace(reason) ? line : $"{line} {text["Request.Logbook.Reason", reason]}";
         }
         finally

@@ -93,6 +93,7 @@ public static class RequestsExtensions
         builder.Services.AddScoped<RequestSweeper>();
         builder.Services.AddScoped<CircleRequestSettings>();
         builder.Services.AddScoped<RequestNotFound>();
+        builder.Services.AddPersonalData<RequestsPersonalData>();
         builder.Services.AddScoped<AddressViews>();
         builder.Services.AddPersonalData<AddressViewPersonalData>();
         builder.Services.AddScoped<IRetentionRule, AddressViewRetention>();

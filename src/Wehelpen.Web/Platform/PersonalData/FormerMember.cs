@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Wehelpen.Web.Platform.PersonalData;
 
 /// <summary>
@@ -13,4 +15,7 @@ public static class FormerMember
     public const string NameKey = "Person.Former";
 
     public static bool Is(string? userId) => userId == Id;
+
+    /// <summary>A name as stored or joined, or "Voormalig lid" where an erasure left none (every real name has text).</summary>
+    public static string Shown(string? name, IStringLocalizer text) => string.IsNullOrEmpty(name) ? text[NameKey] : name;
 }

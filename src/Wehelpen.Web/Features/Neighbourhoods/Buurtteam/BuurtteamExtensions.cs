@@ -1,4 +1,5 @@
 using Wehelpen.Web.Features.Circles.Consent;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -10,6 +11,7 @@ public static class BuurtteamExtensions
         builder.Services.AddScoped<ProfessionalSettings>();
         builder.Services.AddScoped<CaseHolders>();
         builder.Services.AddScoped<IConsentWithdrawal>(s => s.GetRequiredService<CaseHolders>());
+        builder.Services.AddPersonalData<BuurtteamPersonalData>();
         builder.Services.AddScoped<ContactCircle>();
         return builder;
     }

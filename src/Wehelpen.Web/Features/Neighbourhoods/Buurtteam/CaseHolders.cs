@@ -7,6 +7,7 @@ using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -29,7 +30,7 @@ public sealed partial class CaseHolders(
             .OrderByDescending(i => i.InvitedAt).FirstOrDefaultAsync(ct);
         if (invitation is null) return null;
         var card = (await CardsAsync([invitation.ProfessionalId], ct)).Single();
-        return new CaseHolderResponse(invitation.Id, card, invitation.InvitedBy!.DisplayName, invitation.Message, invitation.InvitedAt, invitation.AcceptedAt,
+        return new CaseHolderResponse(invitation.Id, card, FormerMember.Shown(invitation.InvitedBy!.DisplayName, text), invitation.Message, invitation.InvitedAt, invitation.AcceptedAt,
             await ConsentInForceAsync(circleId, invitation.ProfessionalId, ct));
     }
 

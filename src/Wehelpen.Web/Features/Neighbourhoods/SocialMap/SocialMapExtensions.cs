@@ -1,3 +1,5 @@
+using Wehelpen.Web.Platform.PersonalData;
+
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 
 /// <summary>The social map (sociale kaart): organisations per stadsdeel, edited by admins, and referrals of requests to them.</summary>
@@ -8,6 +10,7 @@ public static class SocialMapExtensions
         builder.Services.AddScoped<SocialMapQueries>();
         builder.Services.AddScoped<OrganisationEditing>();
         builder.Services.AddScoped<Referrals>();
+        builder.Services.AddPersonalData<SocialMapPersonalData>();
         return builder;
     }
 
