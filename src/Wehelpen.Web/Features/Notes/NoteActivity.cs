@@ -1,23 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
-using Microsoft.Extensions.Localization;
-using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Notes;
 
 /// <summary>What other parts of a circle want to know about its notes: the overview's latest changes, the workload's counts.</summary>
-public sealed class NoteActivity(WehelpenDbContext db, IStringLocalizer<SharedResource> text)
+public sealed class NoteActivity(WehelpenDbContext db)
 {
     /// <summary>The pages changed most recently, newest first, for the circle's overview.</summary>
     public async Task<IReadOnlyList<NoteSummary>> RecentlyChangedAsync(Guid circleId, CancellationToken ct, int count = 3) =>
-        (await db.Set<Note>()
+        await db.Set<Note>()
             .Where(n => n.CircleId == circleId && n.DeletedAt == null)
             .OrderByDescending(n => n.ChangedAt).ThenByDescending(n => n.Id)
             .Take(count)
             .Select(n => new NoteSummary(n.Id, n.Title, n.Revision, n.ChangedAt, n.ChangedByName))
-            .ToListAsync(ct))
-        .Select(n => n with { ChangedByName = FormerMember.Shown(n.ChangedByName, text) })
-        .ToList();
+            .ToListAsync(ct);
 
     /// <summary>
     /// How many revisions each member saved in [fromUtc, toUtc): every save counts, also of pages deleted since,

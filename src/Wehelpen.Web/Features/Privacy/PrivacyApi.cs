@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
@@ -17,6 +18,9 @@ internal static class PrivacyApi
             var session = await export.OpenAsync(user.RequiredUserId(), ct);
             if (session is null) return (IResult)TypedResults.NotFound();
             http.Response.RegisterForDisposeAsync(session);
+            // The ZIP writer writes each file's closing 16-byte descriptor synchronously, even from its async API
+            // (.NET 10); everything else is written asynchronously.
+            if (http.Features.Get<IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
             return TypedResults.Stream(stream => session.WriteAsync(stream, ct), "application/zip", session.FileName);
         }).RequireRateLimiting(PrivacyExtensions.ExportLimit);
 
