@@ -8,6 +8,7 @@ using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Live;
 using Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Tests.Privacy;
 
 namespace Wehelpen.Web.Tests.Requests;
 
@@ -163,10 +164,10 @@ public sealed class AddressViewTests
         var export = Assert.Single(await PersonalDataPartSteps.ExportAsync(app, "address-views", veraId));
         Assert.Equal((requestId, "Helper"), (export.GetProperty("RequestId").GetGuid(), export.GetProperty("Role").GetString()));
 
-        // Both erased the same day: "a former member saw it" once.
-        await PersonalDataPartSteps.EraseAsync(app, "AddressViews", veraId, clock.Now);
+        // Both erase their accounts the same day: "a former member saw it" once.
+        Assert.Equal(HttpStatusCode.NoContent, (await vera.EraseAccountAsync(WehelpenApplication.Password)).StatusCode);
         Assert.Equal(new HashSet<string> { FormerMember.Id, wimId }, (await ViewsAsync(app)).Select(v => v.ViewerId).ToHashSet());
-        await PersonalDataPartSteps.EraseAsync(app, "AddressViews", wimId, clock.Now);
+        Assert.Equal(HttpStatusCode.NoContent, (await wim.EraseAccountAsync(WehelpenApplication.Password)).StatusCode);
         Assert.Equal(FormerMember.Id, Assert.Single(await ViewsAsync(app)).ViewerId);
         var page = await (await app.BrowserAsync("Carla Coördinator", followRedirects: true)).PageAsync($"/circles/{c.CircleId}/requests/{requestId}");
         Assert.Contains("Voormalig lid</strong> · helper", page);

@@ -20,9 +20,6 @@ public static class PersonalDataPartSteps
         return rows;
     }
 
-    public static Task EraseAsync(WehelpenApplication app, string table, string userId, DateTimeOffset now) =>
-        RunAsync(app, table, p => p.EraseAsync(new PersonErasure(userId, "", null, now, ErasureCause.OwnRequest), CancellationToken.None));
-
     public static Task EraseCircleAsync(WehelpenApplication app, string table, Guid circleId, DateTimeOffset now) =>
         RunAsync(app, table, p => p.EraseCircleAsync(new CircleErasure(circleId, now), CancellationToken.None));
 

@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Privacy;
 using Wehelpen.Web.Tests.Requests;
 
 namespace Wehelpen.Web.Tests.Neighbourhoods.Buurtteam;
@@ -182,8 +183,8 @@ public sealed class CaseHolderConsentTests
         Assert.All(petras, r => Assert.True(r.GetProperty("AboutYou").GetBoolean()));
         Assert.Equal("klanthouder-2026-12", carla[0].GetProperty("TextVersion").GetString());
 
-        await PersonalDataPartSteps.EraseAsync(app, "ConsentRecords", c.CoordinatorId, clock.Now);
-        await PersonalDataPartSteps.EraseAsync(app, "ConsentRecords", petraId, clock.Now);
+        Assert.Equal(HttpStatusCode.NoContent, (await c.Coordinator.EraseAccountAsync(WehelpenApplication.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await petra.EraseAccountAsync(WehelpenApplication.Password)).StatusCode);
         var record = await app.QueryAsync(db => db.Set<ConsentRecord>().SingleAsync(r => r.Id == consentId));
         Assert.Equal(("former-member", "former-member", "former-member"), (record.RecordedById, record.WithdrawnById!, record.SubjectUserId!));
         var page = await (await app.BrowserAsync("Mo Lid", followRedirects: true)).PageAsync($"/circles/{c.CircleId}/klanthouder");
