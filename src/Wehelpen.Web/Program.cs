@@ -15,6 +15,7 @@ using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Privacy;
+using Wehelpen.Web.Features.Privacy.Retention;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Reports;
@@ -51,6 +52,7 @@ builder.AddReminders();
 builder.AddDigest();
 builder.AddNeighbourhoods();
 builder.AddPrivacy();
+builder.AddRetention();
 builder.AddDemoData();
 
 var app = builder.Build();

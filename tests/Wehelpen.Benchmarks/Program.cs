@@ -1,6 +1,7 @@
 using Wehelpen.Benchmarks.Cluster;
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Matching;
+using Wehelpen.Benchmarks.Privacy;
 using Wehelpen.Benchmarks.Reminders;
 using Wehelpen.Benchmarks.Startup;
 
@@ -12,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["reminders"] = RemindersBenchmark.Run,
     ["cluster"] = ClusterBenchmark.Run,
     ["startup"] = StartupBenchmark.Run,
+    ["privacy"] = PrivacyBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -45,5 +47,9 @@ Console.Error.WriteLine($"""
       startup [--quick] [--volunteers 1000000] [--requests N]
                                                   a node's start on PostgreSQL, empty and with the volunteers (it
                                                   loads matching from the database): seconds and memory (--quick: 100,000)
+      privacy [--items 10000]                     the export of a person who wrote --items chat messages, and the
+                                                  erasure of a hoofdpersoon whose circle holds --items things, each
+                                                  against the same for 10 in the same run (ratio); exit 1 on an
+                                                  incomplete export or an app error
     """);
 return 2;

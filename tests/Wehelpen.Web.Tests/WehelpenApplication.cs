@@ -56,6 +56,14 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>The app on a database the test prepared first (as an older version left it, say); the app owns it from now on.</summary>
+    public static WehelpenApplication StartOn(TestDatabase database, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var app = new WehelpenApplication(database, settings ?? [], services);
+        _ = app.Server;
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Not Development: errors must look as they do in production (no stack traces), and the mail page is off.

@@ -9,35 +9,65 @@ namespace Wehelpen.Web.Data;
 /// earlier versions of the pages, until a checkpoint that truncates it. PostgreSQL keeps dead rows until VACUUM, and
 /// its WAL and backups for as long as they are configured to be kept (docs/privacy/register.md).
 /// </summary>
-public sealed class DatabaseFiles(DatabaseOptions options, IServiceScopeFactory scopes, ILogger<DatabaseFiles> logger)
+public sealed class DatabaseFiles(DatabaseOptions options, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<DatabaseFiles> logger)
 {
-    private static readonly TimeSpan[] Pauses = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
+    private static readonly TimeSpan[] Pauses = [TimeSpan.Zero, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
+    private static readonly TimeSpan Later = TimeSpan.FromSeconds(5);
+    private const int LaterAttempts = 24;
 
-    /// <summary>After an erasure: empties SQLite's write-ahead log into the database file and truncates it to nothing.</summary>
+    /// <summary>
+    /// After an erasure: empties SQLite's write-ahead log into the database file and truncates it to nothing. A reader
+    /// in the middle of a long read (someone's export) keeps the log from being truncated: then this tries again a few
+    /// times at once, and after that in the background for two minutes, so the erasure's answer does not wait for it.
+    /// </summary>
     public async Task<bool> ForgetDeletedAsync(CancellationToken ct)
     {
         if (options.Provider != DatabaseProvider.Sqlite) return true;
+        foreach (var pause in Pauses)
+        {
+            await Task.Delay(pause, ct);
+            if (await TruncateLogAsync(ct)) return true;
+        }
+        _ = Task.Run(() => KeepTryingAsync(lifetime.ApplicationStopping), CancellationToken.None);
+        return false;
+    }
+
+    private async Task KeepTryingAsync(CancellationToken ct)
+    {
+        try
+        {
+            for (var attempt = 0; attempt < LaterAttempts; attempt++)
+            {
+                await Task.Delay(Later, ct);
+                if (await TruncateLogAsync(ct)) return;
+            }
+            logger.LogWarning("The SQLite write-ahead log stayed in use for two minutes after an erasure; the next truncation (the retention job's, daily) empties it");
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the log is checkpointed when the last connection closes.
+        }
+    }
+
+    /// <summary>True when the log is empty now. Never waits for a reader: busy is an answer, not a wait.</summary>
+    private async Task<bool> TruncateLogAsync(CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // A reader in the middle of a long read (an export) keeps the log from being truncated: try again a few times.
-            foreach (var pause in Pauses.Prepend(TimeSpan.Zero))
-            {
-                await Task.Delay(pause, ct);
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                // busy, log frames, checkpointed frames: busy = 0 means the log is empty now.
-                if (await reader.ReadAsync(ct) && reader.GetInt32(0) == 0) return true;
-            }
-            logger.LogWarning("The SQLite write-ahead log could not be truncated after an erasure; the next checkpoint will");
-            return false;
+            // This connection only (the pragmas are set again whenever a connection is opened).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 0;", ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            // busy, log frames, checkpointed frames: busy = 0 means it went through and the log is empty.
+            return await reader.ReadAsync(ct) && reader.GetInt32(0) == 0;
         }
         catch (SqliteException e)
         {
-            logger.LogWarning(e, "The SQLite write-ahead log could not be truncated after an erasure");
+            logger.LogWarning(e, "The SQLite write-ahead log could not be truncated");
             return false;
         }
         finally

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Wehelpen.Web.Data;
@@ -40,8 +41,13 @@ public sealed class SqlMigrator(WehelpenDbContext db, DatabaseOptions options, T
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (options.Provider == DatabaseProvider.Sqlite)
+            if (connection is SqliteConnection sqlite)
+            {
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+                // PostgreSQL has encode(sha256(convert_to(x, 'UTF8')), 'hex'); SQLite has nothing like it, so migrations
+                // get the same from here (0020 hashes the calendar feeds' secrets with it).
+                sqlite.CreateFunction("sha256_hex", (string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), isDeterministic: true);
+            }
             else
                 await ExecuteAsync(connection, $"SELECT pg_advisory_lock({PostgresLockKey});", cancellationToken);
 
@@ -51,7 +57,8 @@ public sealed class SqlMigrator(WehelpenDbContext db, DatabaseOptions options, T
             var applied = await ReadAppliedAsync(connection, cancellationToken);
             Verify(migrations, applied);
 
-            foreach (var migration in migrations.Where(m => !applied.ContainsKey(m.Id)))
+            var pending = migrations.Where(m => !applied.ContainsKey(m.Id)).ToList();
+            foreach (var migration in pending)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var command = connection.CreateCommand())
@@ -72,6 +79,9 @@ public sealed class SqlMigrator(WehelpenDbContext db, DatabaseOptions options, T
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Migration} ({Provider})", migration.Id, options.Provider);
             }
+            // What a migration overwrote (0020: the feeds' plain secrets) is not left behind in SQLite's write-ahead log.
+            if (pending.Count > 0 && options.Provider == DatabaseProvider.Sqlite)
+                await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         }
         finally
         {

@@ -154,26 +154,42 @@ public sealed partial class AgendaPageTests
     }
 
     [Theory, BothDatabases]
-    public async Task The_calendar_page_shows_my_link_and_makes_a_new_one_on_request(DatabaseProvider provider)
+    public async Task The_calendar_page_shows_my_link_once_and_later_offers_a_new_one_that_replaces_it(DatabaseProvider provider)
     {
         await using var app = await AgendaSteps.StartAsync(provider);
         await app.PersonAsync("Carla Coördinator");
         using var browser = await app.BrowserAsync("Carla Coördinator");
         using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var page = await PageForms.PageAsync(browser, "/calendar");
+        var first = await browser.GetAsync("/calendar");
+        var page = await first.PageAsync();
         var link = FeedLink().Match(page).Value;
         Assert.Contains($"href=\"webcal://localhost{link}\"", page);
         Assert.Contains($"http://localhost{link}", page);
         Assert.Contains("Tik op 'Abonneer' en daarna op 'Voeg toe'.", page);
+        Assert.Contains("Zet de link nu in uw telefoon: wij laten hem maar één keer zien.", page);
+        Assert.True(first.Headers.CacheControl?.NoStore);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
 
-        var reset = await PageForms.PostAsync(browser, "/calendar?handler=Reset", [], formPage: "/calendar");
-        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        // Coming back: the link is not stored, so the page says since when it exists and what to do.
         page = await PageForms.PageAsync(browser, "/calendar");
+        Assert.DoesNotMatch(FeedLink(), page);
+        Assert.Contains("U heeft al een link", page);
+        Assert.Contains("Uw link is gemaakt op 1 maart 2026.", page);
+        Assert.Contains("Staan uw afspraken al in de agenda van uw telefoon? Dan hoeft u niets te doen.", page);
+        Assert.Contains("de oude link werkt daarna niet meer", page);
+        Assert.Matches(">\\s*Nieuwe link maken\\s*</button>", page);
+
+        var reset = await PageForms.PostAsync(browser, "/calendar?handler=Reset", [], formPage: "/calendar");
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode); // shown in this answer: there is nowhere to show it from after a redirect
+        page = await reset.PageAsync();
         Assert.Contains("Er is een nieuwe link gemaakt. De oude link werkt niet meer.", page);
-        Assert.NotEqual(link, FeedLink().Match(page).Value);
+        var renewed = FeedLink().Match(page).Value;
+        Assert.NotEqual("", renewed);
+        Assert.NotEqual(link, renewed);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(renewed)).StatusCode);
+        Assert.Contains("Uw link is gemaakt op 1 maart 2026.", await PageForms.PageAsync(browser, "/calendar"));
 
         var signedOut = await anonymous.GetAsync("/calendar");
         Assert.StartsWith("/account/login", signedOut.Headers.Location?.PathAndQuery);

@@ -108,22 +108,29 @@ public sealed class CalendarFeedTests
     }
 
     [Theory, BothDatabases]
-    public async Task The_link_stays_the_same_until_it_is_reset_and_then_the_old_link_answers_404(DatabaseProvider provider)
+    public async Task The_link_is_shown_once_works_until_it_is_reset_and_then_the_old_link_answers_404(DatabaseProvider provider)
     {
         await using var app = await AgendaSteps.StartAsync(provider);
         var (carer, _) = await app.PersonAsync("Carla Coördinator");
         using var phone = app.CreateClient();
 
-        var first = await carer.GetFromJsonAsync<JsonElement>("/api/v1/calendar-feed");
+        var made = await carer.GetAsync("/api/v1/calendar-feed");
+        var first = await made.Content.ReadFromJsonAsync<JsonElement>();
         var again = await carer.GetFromJsonAsync<JsonElement>("/api/v1/calendar-feed");
         var reset = await carer.PostAsync("/api/v1/calendar-feed/reset", null);
         var renewed = await reset.Content.ReadFromJsonAsync<JsonElement>();
         var url = first.GetProperty("url").GetString()!;
 
-        Assert.Equal(url, again.GetProperty("url").GetString());
         Assert.Matches("^http://localhost/calendar/[A-Za-z0-9_-]{43}\\.ics$", url);
         Assert.Equal("webcal://" + url["http://".Length..], first.GetProperty("webcalUrl").GetString());
+        Assert.Equal(AgendaSteps.Now, first.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.True(made.Headers.CacheControl?.NoStore);
+        // Only its hash is kept: later the answer says since when the link exists, not what it is.
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("url").ValueKind);
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("webcalUrl").ValueKind);
+        Assert.Equal(AgendaSteps.Now, again.GetProperty("createdAt").GetDateTimeOffset());
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.True(reset.Headers.CacheControl?.NoStore);
         Assert.NotEqual(url, renewed.GetProperty("url").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync(new Uri(renewed.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);

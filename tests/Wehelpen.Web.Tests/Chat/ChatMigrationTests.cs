@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 
@@ -15,9 +14,15 @@ public sealed class ChatMigrationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = Data.MigrationTests.Context(database);
         await ApplyUpToAsync(db, provider, "0010");
-        var carer = new ApplicationUser { UserName = "carla@example.nl", Email = "carla@example.nl", DisplayName = "Carla", CreatedAt = DateTimeOffset.UtcNow };
-        var circle = new Circle { Name = "Zorgcirkel van Jan", ResidentName = "Jan", CreatedById = carer.Id, CreatedAt = DateTimeOffset.UtcNow };
-        db.AddRange(carer, circle);
+        // The account as the schema of that time has it: the model's later columns (0018's last sign-in) are not there yet.
+        var carerId = Guid.NewGuid().ToString();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "AspNetUsers" ("Id", "UserName", "Email", "DisplayName", "PreferredLanguage", "CreatedAt", "EmailConfirmed",
+                "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ({0}, 'carla@example.nl', 'carla@example.nl', 'Carla', 'nl', CREATED, FALSE, FALSE, FALSE, TRUE, 0)
+            """.Replace("CREATED", provider == DatabaseProvider.Sqlite ? "0" : "now()"), carerId);
+        var circle = new Circle { Name = "Zorgcirkel van Jan", ResidentName = "Jan", CreatedById = carerId, CreatedAt = DateTimeOffset.UtcNow };
+        db.Add(circle);
         await db.SaveChangesAsync();
 
         await new SqlMigrator(db, new DatabaseOptions { Provider = provider }, TimeProvider.System, NullLogger<SqlMigrator>.Instance).MigrateAsync();
@@ -28,7 +33,7 @@ public sealed class ChatMigrationTests
     }
 
     /// <summary>The database as an older version of the app left it: the migrations before <paramref name="first"/>, recorded.</summary>
-    private static async Task ApplyUpToAsync(WehelpenDbContext db, DatabaseProvider provider, string first)
+    internal static async Task ApplyUpToAsync(WehelpenDbContext db, DatabaseProvider provider, string first)
     {
         await db.Database.ExecuteSqlRawAsync("""CREATE TABLE "__WehelpenMigrations" ("Id" TEXT NOT NULL PRIMARY KEY, "Checksum" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);""");
         foreach (var migration in SqlMigrator.Available(provider).TakeWhile(m => string.CompareOrdinal(m.Id, first) < 0))

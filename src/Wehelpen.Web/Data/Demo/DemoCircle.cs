@@ -80,7 +80,7 @@ public sealed class DemoCircleSeeder(
         Require(await chat.SendAsync(ahmed.Id, circleChat, new SendChatInput("demo-chat-1", "Mam had vanochtend weinig trek. Wie kan er morgen even langs?"), ct));
         Require(await chat.SendAsync(sanne.Id, circleChat, new SendChatInput("demo-chat-2", "Ik kom morgen na de lunch, dan gaan we samen koffie drinken."), ct));
         Require(await chat.SendAsync(truus.Id, circleChat, new SendChatInput("demo-chat-3", "Wat fijn, tot morgen!"), ct));
-        logger.LogInformation("Demo data: the care circle of {Resident}", truus.DisplayName);
+        logger.LogInformation("Demo data: care circle {CircleId}", circleId);
     }
 
     private static CircleMembership Member(Guid circleId, string userId, CircleRole role) => new(circleId, "", "", userId, role);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Features.Accounts;
@@ -37,15 +38,23 @@ public sealed class AccountEmails(
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = links.To($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        await SendAsync(user, "Email.Confirm.Subject", "Email.Confirm.Body", "Email.Confirm.Button", link, ct);
+        await SendAsync(user, "Email.Confirm.Subject", () => text["Email.Confirm.Body"].Value, "Email.Confirm.Button", link, ct);
     }
 
     public async Task SendPasswordResetAsync(ApplicationUser user, CancellationToken ct = default)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = links.To($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
-        await SendAsync(user, "Email.Reset.Subject", "Email.Reset.Body", "Email.Reset.Button", link, ct);
+        await SendAsync(user, "Email.Reset.Subject", () => text["Email.Reset.Body"].Value, "Email.Reset.Button", link, ct);
     }
+
+    /// <summary>
+    /// To an account nobody signed in to for a long time: sign in before <paramref name="deadline"/> (a date in
+    /// Amsterdam, in the person's language) to keep it. Nothing to confirm or click but the login page.
+    /// </summary>
+    public Task SendInactivityWarningAsync(ApplicationUser user, DateTimeOffset deadline, CancellationToken ct = default) =>
+        SendAsync(user, "Email.Inactive.Subject", () => text["Email.Inactive.Body", deadline.ToAmsterdam().ToString("d MMMM yyyy")].Value,
+            "Email.Inactive.Button", links.To("/account/login"), ct, footerKey: "Email.Inactive.Footer");
 
     /// <summary>Tokens travel in links; Base64Url keeps them intact in a URL and in mail clients.</summary>
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -57,19 +66,21 @@ public sealed class AccountEmails(
         catch (FormatException) { return null; }
     }
 
-    private Task SendAsync(ApplicationUser user, string subjectKey, string bodyKey, string buttonKey, string link, CancellationToken ct)
+    /// <param name="body">Made in the recipient's language, as everything in the mail.</param>
+    private Task SendAsync(ApplicationUser user, string subjectKey, Func<string> body, string buttonKey, string link, CancellationToken ct,
+        string footerKey = "Email.Footer")
     {
         var message = LocalizationExtensions.InLanguage(user.PreferredLanguage, () =>
         {
             var subject = text[subjectKey].Value;
             var greeting = text["Email.Greeting", user.DisplayName].Value;
-            var body = text[bodyKey].Value;
+            var said = body();
             var button = text[buttonKey].Value;
-            var footer = text["Email.Footer"].Value;
-            var plain = $"{greeting}\n\n{body}\n\n{link}\n\n{footer}\n";
+            var footer = text[footerKey].Value;
+            var plain = $"{greeting}\n\n{said}\n\n{link}\n\n{footer}\n";
             var html = $"""
                 <p>{WebUtility.HtmlEncode(greeting)}</p>
-                <p>{WebUtility.HtmlEncode(body)}</p>
+                <p>{WebUtility.HtmlEncode(said)}</p>
                 <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(button)}</a></p>
                 <p style="color:#555">{WebUtility.HtmlEncode(footer)}</p>
                 """;

@@ -51,7 +51,7 @@ public static class AccountsExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WehelpenDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<RecordingSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
@@ -63,6 +63,9 @@ public static class AccountsExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<Registration>();
         services.AddPersonalData<AccountPersonalData>();
+        services.AddScoped<SignInRecorder>();
+        services.AddRetentionRule<InactiveAccountWarnings>();
+        services.AddRetentionRule<InactiveAccountErasure>();
         builder.AddAccountRateLimits();
         return builder;
     }

@@ -24,6 +24,15 @@ public sealed class ApplicationUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The last sign-in (login, token refresh, or a session renewed), recorded at most once a day (<see cref="SignInRecorder"/>);
+    /// null until the first since migration 0018, when <see cref="CreatedAt"/> counts instead.
+    /// </summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>When the mail went out that an account nobody signs in to will be erased; cleared by signing in.</summary>
+    public DateTimeOffset? InactivityWarnedAt { get; set; }
+
     public VolunteerProfile? VolunteerProfile { get; set; }
 
     public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;

@@ -40,12 +40,14 @@ internal static class AgendaApi
             .WithSummary("\"Ik ga toch niet mee\": I no longer go along to the occurrence on this date.");
 
         var feed = app.MapGroup("/api/v1/calendar-feed").WithTags("Agenda").RequireAuthorization(AccountsExtensions.ApiPolicy);
-        feed.MapGet("/", async (ClaimsPrincipal user, CalendarFeeds feeds, CancellationToken ct) =>
-                TypedResults.Ok(await feeds.MineAsync(user.RequiredUserId(), ct)))
-            .WithSummary("My private iCalendar link, covering all my circles (made on first request).");
-        feed.MapPost("/reset", async (ClaimsPrincipal user, CalendarFeeds feeds, CancellationToken ct) =>
-                TypedResults.Ok(await feeds.ResetAsync(user.RequiredUserId(), ct)))
-            .WithSummary("A new private link; the old one answers 404 from now on.");
+        feed.MapGet("/", async (ClaimsPrincipal user, CalendarFeeds feeds, HttpContext http, CancellationToken ct) =>
+                Secret(http, TypedResults.Ok(await feeds.MineAsync(user.RequiredUserId(), ct))))
+            .WithSummary("My private iCalendar link, covering all my circles.")
+            .WithDescription("The first request makes the link and is the only answer that contains it (url, webcalUrl); it is " +
+                "stored as a hash, so later answers give only createdAt. Lost the link? POST reset for a new one.");
+        feed.MapPost("/reset", async (ClaimsPrincipal user, CalendarFeeds feeds, HttpContext http, CancellationToken ct) =>
+                Secret(http, TypedResults.Ok(await feeds.ResetAsync(user.RequiredUserId(), ct))))
+            .WithSummary("A new private link, in this answer only; the old one answers 404 from now on.");
 
         // What phones subscribe to: no login, the secret token is the key. Some calendar apps check with HEAD first.
         app.MapMethods("/calendar/{token}.ics", [HttpMethods.Get, HttpMethods.Head], async (string token, CalendarFeeds feeds, CancellationToken ct) =>
@@ -54,5 +56,12 @@ internal static class AgendaApi
                     : Results.NotFound())
             .AllowAnonymous()
             .ExcludeFromDescription();
+    }
+
+    /// <summary>An answer that may hold the feed's secret is kept by no cache.</summary>
+    private static T Secret<T>(HttpContext http, T result)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return result;
     }
 }

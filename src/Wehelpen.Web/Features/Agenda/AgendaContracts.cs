@@ -60,7 +60,11 @@ public sealed record AgendaResponse(DateOnly From, DateOnly To, IReadOnlyList<Oc
 /// <summary>For the workload overview: one member going along to one occurrence.</summary>
 public sealed record CompanionRecord(string UserId, Guid AppointmentId, DateOnly OccurrenceDate, DateTimeOffset OccurrenceStartUtc);
 
-/// <summary>The person's private calendar link, to subscribe to in a phone's calendar.</summary>
-/// <param name="Url">https:// for calendars that ask for an address (Google Calendar).</param>
-/// <param name="WebcalUrl">webcal:// which an iPhone opens as a subscription with one tap.</param>
-public sealed record CalendarFeedResponse(string Url, string WebcalUrl);
+/// <summary>
+/// The person's private calendar link, to subscribe to in a phone's calendar. Only the answer that makes the link
+/// carries it (the first GET, or a reset): it is stored as a hash, so later answers say since when a link exists.
+/// </summary>
+/// <param name="Url">https:// for calendars that ask for an address (Google Calendar); null when the link was made earlier.</param>
+/// <param name="WebcalUrl">webcal:// which an iPhone opens as a subscription with one tap; null when the link was made earlier.</param>
+/// <param name="CreatedAt">When the current link was made.</param>
+public sealed record CalendarFeedResponse(string? Url, string? WebcalUrl, DateTimeOffset CreatedAt);

@@ -18,43 +18,51 @@ public sealed class CalendarFeeds(WehelpenDbContext db, EmailLinks links, TimePr
 
     public static string FeedPath(string token) => $"/calendar/{token}.ics";
 
-    /// <summary>The person's link; made the first time they ask for it.</summary>
+    /// <summary>
+    /// The person's feed. The link itself only in the answer that makes it (the first time they ask): only its hash
+    /// is kept, so afterwards the answer says since when a link exists, and a new one can be made.
+    /// </summary>
     public async Task<CalendarFeedResponse> MineAsync(string userId, CancellationToken ct)
     {
-        var feed = await db.Set<CalendarFeed>().AsNoTracking().SingleOrDefaultAsync(f => f.UserId == userId, ct);
-        if (feed is null)
+        var since = await db.Set<CalendarFeed>().Where(f => f.UserId == userId).Select(f => (DateTimeOffset?)f.CreatedAt).SingleOrDefaultAsync(ct);
+        if (since is { } existing) return Existing(existing);
+
+        var token = CalendarFeed.NewToken();
+        var now = clock.GetUtcNow();
+        db.Add(new CalendarFeed { UserId = userId, TokenHash = CalendarFeed.Hash(token), CreatedAt = now });
+        try
         {
-            feed = new CalendarFeed { UserId = userId, CreatedAt = clock.GetUtcNow() };
-            db.Add(feed);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Asked for twice at the same moment: the other request made it.
-                db.ChangeTracker.Clear();
-                feed = await db.Set<CalendarFeed>().AsNoTracking().SingleAsync(f => f.UserId == userId, ct);
-            }
+            await db.SaveChangesAsync(ct);
         }
-        return Describe(feed);
+        catch (DbUpdateException)
+        {
+            // Asked for twice at the same moment: the other request made it, and only its answer can show the link.
+            db.ChangeTracker.Clear();
+            return Existing(await db.Set<CalendarFeed>().Where(f => f.UserId == userId).Select(f => f.CreatedAt).SingleAsync(ct));
+        }
+        return Made(token, now);
     }
 
-    /// <summary>A new secret link; the old one answers 404 from now on.</summary>
+    /// <summary>A new secret link, shown in this answer only; the old one answers 404 from now on.</summary>
     public async Task<CalendarFeedResponse> ResetAsync(string userId, CancellationToken ct)
     {
         var token = CalendarFeed.NewToken();
         var now = clock.GetUtcNow();
-        var changed = await db.Set<CalendarFeed>().Where(f => f.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Token, token).SetProperty(f => f.CreatedAt, now), ct);
-        if (changed == 0) return await MineAsync(userId, ct);
-        return Describe(new CalendarFeed { UserId = userId, Token = token, CreatedAt = now });
+        if (await ReplaceAsync(userId, token, now, ct) == 0)
+        {
+            if (await MineAsync(userId, ct) is { Url: not null } first) return first;
+            await ReplaceAsync(userId, token, now, ct); // made by another request this very moment: this one replaces it
+        }
+        return Made(token, now);
     }
 
     /// <summary>The iCalendar text for a token; null when no one has that token (any more).</summary>
     public async Task<string?> RenderAsync(string token, CancellationToken ct)
     {
-        var userId = await db.Set<CalendarFeed>().Where(f => f.Token == token).Select(f => f.UserId).SingleOrDefaultAsync(ct);
+        // Found by its hash through the unique index. That comparison gives nothing away by its timing: nobody can
+        // choose a guess whose hash shares a beginning with a stored one.
+        var hash = CalendarFeed.Hash(token);
+        var userId = await db.Set<CalendarFeed>().Where(f => f.TokenHash == hash).Select(f => f.UserId).SingleOrDefaultAsync(ct);
         if (userId is null) return null;
 
         // Only the circles the person is in now: after leaving a circle its appointments disappear.
@@ -72,9 +80,18 @@ public sealed class CalendarFeeds(WehelpenDbContext db, EmailLinks links, TimePr
             new AgendaCalendar.Event(a, circles[a.CircleId], links.To($"/circles/{a.CircleId}/agenda/{a.Id}"))));
     }
 
-    private CalendarFeedResponse Describe(CalendarFeed feed)
+    private Task<int> ReplaceAsync(string userId, string token, DateTimeOffset now, CancellationToken ct)
     {
-        var url = links.To(FeedPath(feed.Token));
-        return new CalendarFeedResponse(url, "webcal" + url[url.IndexOf("://", StringComparison.Ordinal)..]);
+        var hash = CalendarFeed.Hash(token);
+        return db.Set<CalendarFeed>().Where(f => f.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.TokenHash, hash).SetProperty(f => f.CreatedAt, now), ct);
+    }
+
+    private static CalendarFeedResponse Existing(DateTimeOffset since) => new(null, null, since);
+
+    private CalendarFeedResponse Made(string token, DateTimeOffset now)
+    {
+        var url = links.To(FeedPath(token));
+        return new CalendarFeedResponse(url, "webcal" + url[url.IndexOf("://", StringComparison.Ordinal)..], now);
     }
 }

@@ -15,6 +15,7 @@ public static class EmailExtensions
             builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddScoped<EmailLinks>();
         builder.Services.AddPersonalData<MailFolderPersonalData>();
+        builder.Services.AddRetentionRule<MailFileRetention>();
         builder.Services.AddHostedService<EmailSettingsCheck>();
         return builder;
     }

@@ -22,7 +22,8 @@ public sealed class FolderEmailSender(IOptions<EmailOptions> options, IHostEnvir
         var temporary = Path.Combine(Folder, name + "." + Guid.NewGuid().ToString("N") + ".tmp");
         await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(stored), cancellationToken);
         File.Move(temporary, Path.Combine(Folder, name), overwrite: true);
-        logger.LogInformation("Wrote email '{Subject}' to {Folder}", message.Subject, Folder);
+        // The file's name, not the subject: subjects carry request titles and names (logs hold no one's words).
+        logger.LogInformation("Wrote email {File} to {Folder}", name, Folder);
     }
 
     public IReadOnlyList<StoredEmail> ReadAll() =>

@@ -85,6 +85,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The bell and the list: "mine, newest first", and "how many unread".
         notification.HasIndex(n => new { n.UserId, n.CreatedAt });
         notification.HasIndex(n => new { n.UserId, n.ReadAt });
+        // Retention: the oldest first (NotificationRetention).
+        notification.HasIndex(n => n.CreatedAt);
         // The mail outbox.
         notification.HasIndex(n => new { n.Email, n.EmailAt });
     }

@@ -18,6 +18,7 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<NotificationCentre>();
         builder.Services.AddPersonalData<NotificationsPersonalData>();
         builder.Services.AddSingleton<NotificationMailWake>();
+        builder.Services.AddRetentionRule<NotificationRetention>();
         builder.AddJob<NotificationMailJob>(NotificationMailJob.Key, "Verstuurt de e-mail van meldingen en probeert mislukte opnieuw",
             t => t.WithIdentity("notification-mail", "notifications").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()

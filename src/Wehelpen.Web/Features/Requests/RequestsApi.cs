@@ -5,9 +5,9 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Features.Scheduling;
 using Quartz;
-using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -94,9 +94,10 @@ public static class RequestsExtensions
         builder.Services.AddScoped<CircleRequestSettings>();
         builder.Services.AddScoped<RequestNotFound>();
         builder.Services.AddPersonalData<RequestsPersonalData>();
+        builder.Services.AddRetentionRule<RequestAddressRetention>();
         builder.Services.AddScoped<AddressViews>();
         builder.Services.AddPersonalData<AddressViewPersonalData>();
-        builder.Services.AddScoped<IRetentionRule, AddressViewRetention>();
+        builder.Services.AddRetentionRule<AddressViewRetention>();
         var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
         builder.AddJob<RequestSweepJob>(RequestSweepJob.Key, "Verbreedt, vraagt vrijwilligers en laat verlopen: hulpvragen die op de klok wachten",
             t => t.WithIdentity("request-sweep", "requests").StartNow()
