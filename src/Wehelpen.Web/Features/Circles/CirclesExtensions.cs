@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
+using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Circles;
@@ -29,12 +30,14 @@ public static class CirclesExtensions
             RateLimitPartition.GetFixedWindowLimiter(
                 $"{CircleErasure}:{ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString()}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
+        builder.AddConsents();
         return builder;
     }
 
     public static WebApplication MapCircles(this WebApplication app)
     {
         app.MapCirclesApi();
+        app.MapConsentsApi();
         return app;
     }
 }

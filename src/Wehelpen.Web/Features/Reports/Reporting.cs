@@ -12,7 +12,7 @@ namespace Wehelpen.Web.Features.Reports;
 /// Reporting a request or a person, and the administrators' handling of reports. Nobody can report (or learn the
 /// name of) what they could not see anyway: such a subject gets the answer of one that does not exist.
 /// </summary>
-public sealed class Reporting(WehelpenDbContext db, RequestLifecycle requests, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class Reporting(WehelpenDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>How many of a person's requests are tried for "a request the reporter can see".</summary>
     private const int RequestsTried = 20;
@@ -20,8 +20,9 @@ public sealed class Reporting(WehelpenDbContext db, RequestLifecycle requests, R
     public async Task<ReportSubject?> SubjectAsync(string reporterId, Guid? requestId, string? personId, CancellationToken ct)
     {
         if (requestId is { } id)
-            return await requests.GetAsync(reporterId, id, ct) is { } request
-                ? new ReportSubject(id, null, request.Summary.Title, request.Summary.Pc4)
+            // Found, not shown: reporting a request is no reason to record that its address was seen.
+            return await access.FindAsync(reporterId, id, ct) is var (request, _, _)
+                ? new ReportSubject(id, null, request.Title, request.Pc4)
                 : null;
         if (string.IsNullOrWhiteSpace(personId) || personId == reporterId) return null;
         var person = await db.Users.Where(u => u.Id == personId).Select(u => new { u.DisplayName, u.Pc4 }).SingleOrDefaultAsync(ct);

@@ -13,7 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class CircleRequestModel(
     RequestLifecycle lifecycle, CircleRequestSettings settings, CircleManagement circles, RequestWaves waves, Conversations conversations,
-    IStringLocalizer<SharedResource> text)
+    AddressViews addressViews, IStringLocalizer<SharedResource> text)
     : CircleRequestPageModel
 {
     public RequestDetails Details { get; private set; } = default!;
@@ -26,6 +26,9 @@ public sealed class CircleRequestModel(
 
     /// <summary>The conversation with whoever took it on: for whoever asked and the circle's managers; null for other members.</summary>
     public ChatThreadView? Thread { get; private set; }
+
+    /// <summary>"Wie heeft het adres gezien": for the hoofdpersoon and coördinators; null for everyone else.</summary>
+    public IReadOnlyList<AddressViewResponse>? AddressViews { get; private set; }
 
     [BindProperty] public ChatForm Message { get; set; } = ChatForm.New();
     [BindProperty] public ReasonInput GiveBack { get; set; } = new();
@@ -95,6 +98,7 @@ public sealed class CircleRequestModel(
         if (details is null || details.CircleId != Membership.CircleId) return false;
         Details = details;
         Waves = await waves.SummaryAsync(requestId, ct);
+        AddressViews = Membership.CanManage ? (await addressViews.ForCircleAsync(Membership, requestId, ct)).Value : null;
         CanBlock = Membership.CanManage && details.ClaimedById is { } helperId
             && !(await circles.MembersAsync(Membership.CircleId, ct)).Any(m => m.UserId == helperId)
             && !(await settings.BlockedAsync(Membership, ct)).Any(b => b.VolunteerId == helperId);

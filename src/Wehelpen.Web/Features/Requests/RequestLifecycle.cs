@@ -12,13 +12,19 @@ namespace Wehelpen.Web.Features.Requests;
 /// neighbourhood alike. Someone who may not see a request gets the same answer as for one that does not exist.
 /// </summary>
 public sealed class RequestLifecycle(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
     LiveNews live, ReminderPlanner reminders, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
-    public async Task<RequestDetails?> GetAsync(string userId, Guid requestId, CancellationToken ct) =>
-        await access.FindAsync(userId, requestId, ct) is { } found
-            ? descriptions.Describe(found.Request, found.Viewer, found.View, clock.GetUtcNow())
-            : null;
+    /// <summary>
+    /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
+    /// circle comes here, so this is where the helper's view of the address, phone and full postcode is recorded.
+    /// </summary>
+    public async Task<RequestDetails?> GetAsync(string userId, Guid requestId, CancellationToken ct)
+    {
+        if (await access.FindAsync(userId, requestId, ct) is not var (request, viewer, view)) return null;
+        if (view == RequestView.Helper) await addressViews.RecordAsync(request, viewer, ct);
+        return descriptions.Describe(request, viewer, view, clock.GetUtcNow());
+    }
 
     public Task<Outcome<RequestDetails>> ClaimAsync(string userId, Guid requestId, CancellationToken ct) =>
         ChangeAsync(userId, requestId, RequestChange.Claimed, null,

@@ -24,6 +24,8 @@ internal static class RequestsApi
             TypedResults.Ok(await queries.ForCircleAsync(me, ct)));
         circle.MapPost("/requests", async (HelpRequestInput input, CircleMembership me, RequestPosting posting, CancellationToken ct) =>
             (await posting.PostAsync(me, input, ct)).ToApi(r => TypedResults.Created($"/api/v1/requests/{r.Summary.Id}", r)));
+        circle.MapGet("/requests/{requestId:guid}/address-views", async (Guid requestId, CircleMembership me, AddressViews views, CancellationToken ct) =>
+            (await views.ForCircleAsync(me, requestId, ct)).ToApi(TypedResults.Ok)).RequireAuthorization(CirclePolicies.Manager);
         circle.MapGet("/request-policy", async (CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
             TypedResults.Ok(await settings.PolicyAsync(me, ct)));
         circle.MapPut("/request-policy", async (WideningPolicyInput input, CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
@@ -93,6 +95,9 @@ public static class RequestsExtensions
         builder.Services.AddScoped<RequestNotFound>();
         builder.Services.AddPersonalData<RequestsPersonalData>();
         builder.Services.AddRetentionRule<RequestAddressRetention>();
+        builder.Services.AddScoped<AddressViews>();
+        builder.Services.AddPersonalData<AddressViewPersonalData>();
+        builder.Services.AddRetentionRule<AddressViewRetention>();
         var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
         builder.AddJob<RequestSweepJob>(RequestSweepJob.Key, "Verbreedt, vraagt vrijwilligers en laat verlopen: hulpvragen die op de klok wachten",
             t => t.WithIdentity("request-sweep", "requests").StartNow()

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Circles.Consent;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -43,8 +44,10 @@ internal static class BuurtteamApi
         circle.MapGet("/case-holder/candidates", async (CircleMembership member, CaseHolders caseHolders, CancellationToken ct) =>
             TypedResults.Ok(await caseHolders.CandidatesAsync(member.CircleId, ct))).RequireAuthorization(CirclePolicies.Manager);
         circle.MapPost("/case-holder", async (CaseHolderInviteInput input, CircleMembership member, CaseHolders caseHolders, CancellationToken ct) =>
-            (await caseHolders.InviteAsync(member, input, ct)).ToApi(TypedResults.Ok)).RequireAuthorization(CirclePolicies.Manager);
+            (await caseHolders.InviteAsync(member, input, ct)).ToApi(TypedResults.Ok))
+            .RequireAuthorization(CirclePolicies.Manager).RequireRateLimiting(ConsentExtensions.Changes);
         circle.MapDelete("/case-holder", async (CircleMembership member, CaseHolders caseHolders, CancellationToken ct) =>
-            (await caseHolders.EndAsync(member, ct)).ToApi(_ => TypedResults.NoContent())).RequireAuthorization(CirclePolicies.Manager);
+            (await caseHolders.EndAsync(member, ct)).ToApi(_ => TypedResults.NoContent()))
+            .RequireAuthorization(CirclePolicies.Manager).RequireRateLimiting(ConsentExtensions.Changes);
     }
 }

@@ -1,3 +1,5 @@
+using Wehelpen.Web.Features.Circles.Consent;
+
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 /// <summary>A professional's own details and the gebieden they asked for.</summary>
@@ -19,9 +21,10 @@ public sealed record ProfessionalCard(string UserId, string DisplayName, string?
 public sealed record CaseHolderInviteInput(string? ProfessionalId, string? Message, bool? Consent);
 
 /// <summary>The circle's klanthouder (or the invitation on its way), for the circle's members.</summary>
+/// <param name="Consent">The hoofdpersoon's consent it rests on; null for an invitation made before consents were recorded.</param>
 public sealed record CaseHolderResponse(
     Guid InvitationId, ProfessionalCard Professional, string InvitedByName, string? Message,
-    DateTimeOffset InvitedAt, DateTimeOffset? AcceptedAt);
+    DateTimeOffset InvitedAt, DateTimeOffset? AcceptedAt, ConsentResponse? Consent = null);
 
 /// <summary>An invitation as the professional sees it: which circle, from whom.</summary>
 public sealed record CaseHolderInvitationResponse(

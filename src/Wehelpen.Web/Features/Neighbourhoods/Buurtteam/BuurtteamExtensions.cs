@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
@@ -9,6 +10,7 @@ public static class BuurtteamExtensions
         builder.Services.AddScoped<BuurtteamAccess>();
         builder.Services.AddScoped<ProfessionalSettings>();
         builder.Services.AddScoped<CaseHolders>();
+        builder.Services.AddScoped<IConsentWithdrawal>(s => s.GetRequiredService<CaseHolders>());
         builder.Services.AddPersonalData<BuurtteamPersonalData>();
         builder.Services.AddScoped<ContactCircle>();
         return builder;

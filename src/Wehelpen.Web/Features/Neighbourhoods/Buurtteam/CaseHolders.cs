@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Hosting;
@@ -12,12 +13,13 @@ namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 /// <summary>
 /// The klanthouder: the circle (its hoofdpersoon or a coördinator) invites a professional of the circle's gebied,
-/// saying that the hoofdpersoon agrees; the professional accepts and becomes the circle's one CaseHolder member, who
-/// sees the circle as a coördinator does. The circle ends it whenever it wants, the professional may step down, and
-/// either way access ends at once. The invitation rows are the record of who agreed to what, when.
+/// saying that the hoofdpersoon agrees (a <see cref="ConsentRecord"/>, saved with the invitation); the professional
+/// accepts and becomes the circle's one CaseHolder member, who sees the circle as a coördinator does. The circle ends
+/// it whenever it wants (or withdraws the consent), the professional may step down, and either way access ends at
+/// once. The invitation rows are the record of who asked whom, when, and who ended it.
 /// </summary>
 public sealed partial class CaseHolders(
-    WehelpenDbContext db, Notifier notifier, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, ConsentQueries consents, Notifier notifier, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The invitation in force or on its way, if any.</summary>
     public async Task<CaseHolderResponse?> CurrentAsync(Guid circleId, CancellationToken ct)
@@ -28,7 +30,8 @@ public sealed partial class CaseHolders(
             .OrderByDescending(i => i.InvitedAt).FirstOrDefaultAsync(ct);
         if (invitation is null) return null;
         var card = (await CardsAsync([invitation.ProfessionalId], ct)).Single();
-        return new CaseHolderResponse(invitation.Id, card, FormerMember.Shown(invitation.InvitedBy!.DisplayName, text), invitation.Message, invitation.InvitedAt, invitation.AcceptedAt);
+        return new CaseHolderResponse(invitation.Id, card, FormerMember.Shown(invitation.InvitedBy!.DisplayName, text), invitation.Message, invitation.InvitedAt, invitation.AcceptedAt,
+            await ConsentInForceAsync(circleId, invitation.ProfessionalId, ct));
     }
 
     /// <summary>Who the circle can ask: the approved professionals of its gebied (of every gebied when its gebied is unknown).</summary>
@@ -60,6 +63,7 @@ public sealed partial class CaseHolders(
             CircleId = me.CircleId, ProfessionalId = input.ProfessionalId!, InvitedById = me.UserId, Message = message, InvitedAt = now,
         };
         db.Add(invitation);
+        db.Add(ConsentRecord.Given(me.CircleId, ConsentKind.CaseHolder, invitation.ProfessionalId, me.UserId, now));
         var inviter = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.DisplayName).SingleAsync(ct);
         var made = await notifier.AddAsync(
             [new(invitation.ProfessionalId, NotificationKind.CaseHolderInvited, new(Circle: me.CircleName, Person: inviter, Message: message), "/buurtteam", $"caseholder-invited:{invitation.Id}")],
@@ -86,6 +90,23 @@ public sealed partial class CaseHolders(
     /// <summary>Writes the end of an invitation (and of the membership it gave) for <paramref name="tell"/> to hear.</summary>
     private async Task<Outcome<Done>> EndAsync(CaseHolderInvitation invitation, string endedById, IReadOnlyList<string> tell, CancellationToken ct)
     {
+        var announce = await StageEndAsync(invitation, endedById, tell, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Ended a moment ago by someone else (or a double click): that end stands.
+            return Done.Instance;
+        }
+        await announce();
+        return Done.Instance;
+    }
+
+    /// <summary>Puts the end into the unit of work; returns what to tell once it is saved.</summary>
+    private async Task<Func<Task>> StageEndAsync(CaseHolderInvitation invitation, string endedById, IReadOnlyList<string> tell, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         (invitation.EndedAt, invitation.EndedById) = (now, endedById);
         var member = await db.Set<CircleMember>().Include(m => m.User)
@@ -99,18 +120,11 @@ public sealed partial class CaseHolders(
         var made = await notifier.AddAsync(
             tell.Select(id => new NewNotification(id, NotificationKind.CaseHolderEnded, new(Circle: invitation.Circle!.Name, Person: actor.DisplayName), "/buurtteam", $"caseholder-ended:{invitation.Id}:{id}")).ToList(),
             now, ct);
-        try
+        return async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Ended a moment ago by someone else (or a double click): that end stands.
-            return Done.Instance;
-        }
-        await notifier.AnnounceAsync(made);
-        if (member is not null) await live.MembershipChangedAsync(invitation.CircleId, member.UserId);
-        return Done.Instance;
+            await notifier.AnnounceAsync(made);
+            if (member is not null) await live.MembershipChangedAsync(invitation.CircleId, member.UserId);
+        };
     }
 
     private async Task<List<string>> ManagersAsync(Guid circleId, CancellationToken ct) =>
