@@ -17,9 +17,9 @@ public sealed class PrivacyPageTests
 
         var page = await browser.PageAsync("/account/privacy");
         Assert.Contains("Mijn gegevens downloaden (ZIP)", page);
-        Assert.Contains($"Uw eigen zorgcirkel ‘{PietersWorld.OwnCircleName}’ wordt met alles erin verwijderd; de 1 andere leden", page);
-        Assert.Contains("De 1 coördinatoren krijgen daarover een e-mail.", page);
-        Assert.Contains("In de 1 zorgcirkels van anderen blijft wat u schreef staan", page);
+        Assert.Contains($"Uw eigen zorgcirkel ‘{PietersWorld.OwnCircleName}’ wordt met alles erin verwijderd. De andere leden (1)", page);
+        Assert.Contains("De coördinatoren (1) krijgen daarover een e-mail.", page);
+        Assert.Contains("In de zorgcirkels van anderen (1) blijft wat u schreef staan", page);
 
         var wrong = await PageForms.PostAsync(browser, "/account/privacy?handler=Erase", [new("Input.Password", "fout")], "/account/privacy");
         Assert.Contains("Dat wachtwoord klopt niet. Er is niets verwijderd.", await wrong.PageAsync());
