@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 
@@ -15,9 +14,16 @@ public sealed class ChatMigrationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = Data.MigrationTests.Context(database);
         await ApplyUpToAsync(db, provider, "0010");
-        var carer = new ApplicationUser { UserName = "carla@example.nl", Email = "carla@example.nl", DisplayName = "Carla", CreatedAt = DateTimeOffset.UtcNow };
-        var circle = new Circle { Name = "Zorgcirkel van Jan", ResidentName = "Jan", CreatedById = carer.Id, CreatedAt = DateTimeOffset.UtcNow };
-        db.AddRange(carer, circle);
+        // The account as that version wrote it: today's ApplicationUser has columns that later migrations add.
+        var carerId = Guid.NewGuid().ToString();
+        object createdAt = provider == DatabaseProvider.Sqlite ? 0L : DateTimeOffset.UtcNow;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "AspNetUsers" ("Id", "DisplayName", "PreferredLanguage", "CreatedAt", "UserName", "Email",
+                "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ({0}, 'Carla', 'nl', {1}, 'carla@example.nl', 'carla@example.nl', {2}, {2}, {2}, {2}, 0)
+            """, carerId, createdAt, false);
+        var circle = new Circle { Name = "Zorgcirkel van Jan", ResidentName = "Jan", CreatedById = carerId, CreatedAt = DateTimeOffset.UtcNow };
+        db.Add(circle);
         await db.SaveChangesAsync();
 
         await new SqlMigrator(db, new DatabaseOptions { Provider = provider }, TimeProvider.System, NullLogger<SqlMigrator>.Instance).MigrateAsync();
