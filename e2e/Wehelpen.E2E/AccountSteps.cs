@@ -23,6 +23,7 @@ public static class AccountSteps
         await page.GetByLabel("E-mailadres").FillAsync(person.Email);
         await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(person.Password);
         await page.GetByLabel("Ik zoek hulp voor mezelf (bewoner)").CheckAsync();
+        await page.GetByLabel("Ik heb de privacyverklaring gelezen en ga ermee akkoord").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Account maken", Exact = true }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/check-your-email"));

@@ -58,7 +58,7 @@ public sealed record ClusterPerson(string Name, string Email, string Password, s
         var email = $"e2e-{Guid.NewGuid():N}@example.org";
         const string password = "een lange zin als wachtwoord";
         using (var registered = await Http.PostAsJsonAsync(new Uri(new Uri(baseUrl), "/api/v1/account/register"),
-                   new { email, password, displayName = name, roles, postcode }))
+                   new { email, password, displayName = name, roles, postcode, acceptPrivacyStatement = true }))
             Assert.True(registered.StatusCode == HttpStatusCode.Created, $"Registering {name}: {await registered.Content.ReadAsStringAsync()}");
 
         var (userId, code) = await ConfirmationLinkAsync(cluster.MailDir, email);

@@ -12,6 +12,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     [Theory]
     [InlineData("/")]
     [InlineData("/account/register")]
+    [InlineData("/privacy")]
     public async Task The_page_fits_a_360_pixel_screen_without_sideways_scrolling(string path)
     {
         var page = await browser.NewPageAsync(new() { Width = PhoneWidth, Height = 740 });
@@ -164,6 +165,11 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         await TabToAsync(page, resident);
         await page.Keyboard.PressAsync("Space");
         await Expect(resident).ToBeCheckedAsync();
+
+        var accept = page.GetByRole(AriaRole.Checkbox, new() { Name = "Ik heb de privacyverklaring gelezen en ga ermee akkoord" });
+        await TabToAsync(page, accept);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(accept).ToBeCheckedAsync();
 
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Account maken", Exact = true }));
         await page.Keyboard.PressAsync("Enter");

@@ -15,6 +15,7 @@ using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Privacy;
+using Wehelpen.Web.Features.Privacy.Statement;
 using Wehelpen.Web.Features.Privacy.Retention;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Reminders;
@@ -52,6 +53,7 @@ builder.AddReminders();
 builder.AddDigest();
 builder.AddNeighbourhoods();
 builder.AddPrivacy();
+builder.AddPrivacyStatement();
 builder.AddRetention();
 builder.AddDemoData();
 

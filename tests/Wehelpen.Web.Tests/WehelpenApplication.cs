@@ -126,7 +126,7 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
     {
         using var client = CreateApiClient();
         var response = await client.PostAsJsonAsync("/api/v1/account/register",
-            new { email, password = Password, displayName, roles = roles ?? ["resident"], postcode });
+            new { email, password = Password, displayName, roles = roles ?? ["resident"], postcode, acceptPrivacyStatement = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var confirm = LinkInEmail(email, "/account/confirm-email");

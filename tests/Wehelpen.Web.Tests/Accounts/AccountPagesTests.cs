@@ -15,6 +15,7 @@ public sealed class AccountPagesTests
         [
             new("Input.DisplayName", "Gerrit"), new("Input.Email", "gerrit@example.nl"),
             new("Input.Password", WehelpenApplication.Password), new("Input.Postcode", "1012 ab"), new("Input.Roles", "volunteer"),
+            new("Input.AcceptPrivacyStatement", "true"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.StartsWith("/account/check-your-email", registered.Headers.Location?.OriginalString);

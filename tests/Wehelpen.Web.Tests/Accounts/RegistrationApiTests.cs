@@ -18,7 +18,7 @@ public sealed class RegistrationApiTests
         var response = await client.PostAsJsonAsync("/api/v1/account/register", new
         {
             email = "fatima@example.nl", password = WehelpenApplication.Password, displayName = "Fatima",
-            roles = new[] { "carer", "volunteer" }, postcode = "1055kl",
+            roles = new[] { "carer", "volunteer" }, postcode = "1055kl", acceptPrivacyStatement = true,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -67,7 +67,7 @@ public sealed class RegistrationApiTests
 
         var response = await client.PostAsJsonAsync("/api/v1/account/register", new
         {
-            email = "kees@example.nl", password = "kort", displayName = "Kees", roles = new[] { "resident" },
+            email = "kees@example.nl", password = "kort", displayName = "Kees", roles = new[] { "resident" }, acceptPrivacyStatement = true,
         });
 
         Assert.Contains("Het wachtwoord moet minstens 8 tekens lang zijn.", await ProblemAssert.FieldErrorsAsync(response, "password"));
@@ -95,7 +95,7 @@ public sealed class RegistrationApiTests
 
         var again = await client.PostAsJsonAsync("/api/v1/account/register", new
         {
-            email = "ANNA@example.nl", password = WehelpenApplication.Password, displayName = "Anna twee", roles = new[] { "resident" },
+            email = "ANNA@example.nl", password = WehelpenApplication.Password, displayName = "Anna twee", roles = new[] { "resident" }, acceptPrivacyStatement = true,
         });
 
         Assert.Contains("Er is al een account", string.Join(" ", await ProblemAssert.FieldErrorsAsync(again, "email")));
@@ -108,7 +108,7 @@ public sealed class RegistrationApiTests
         using var client = app.CreateApiClient();
         await client.PostAsJsonAsync("/api/v1/account/register", new
         {
-            email = "piet@example.nl", password = WehelpenApplication.Password, displayName = "Piet", roles = new[] { "resident" },
+            email = "piet@example.nl", password = WehelpenApplication.Password, displayName = "Piet", roles = new[] { "resident" }, acceptPrivacyStatement = true,
         });
         var query = System.Web.HttpUtility.ParseQueryString(app.LinkInEmail("piet@example.nl", "/account/confirm-email").Query);
 
@@ -131,7 +131,7 @@ public sealed class RegistrationApiTests
 
         var response = await client.PostAsJsonAsync("/api/v1/account/register", new
         {
-            email = "sjaak@example.nl", password = WehelpenApplication.Password, displayName = "Sjaak", roles = new[] { "resident" },
+            email = "sjaak@example.nl", password = WehelpenApplication.Password, displayName = "Sjaak", roles = new[] { "resident" }, acceptPrivacyStatement = true,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -145,7 +145,7 @@ public sealed class RegistrationApiTests
         using var client = app.CreateApiClient();
         var registered = await client.PostAsJsonAsync("/api/v1/account/register", new
         {
-            email = "doelwit@example.nl", password = WehelpenApplication.Password, displayName = "Doelwit", roles = new[] { "resident" },
+            email = "doelwit@example.nl", password = WehelpenApplication.Password, displayName = "Doelwit", roles = new[] { "resident" }, acceptPrivacyStatement = true,
         });
         var victimId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var guessedCode = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode("geraden"u8.ToArray());

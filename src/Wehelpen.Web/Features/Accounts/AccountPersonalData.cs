@@ -28,6 +28,7 @@ internal sealed class AccountPersonalData(WehelpenDbContext db) : IPersonalData
             {
                 u.Id, u.Email, u.EmailConfirmed, u.DisplayName, u.Postcode, u.Pc4, u.Latitude, u.Longitude,
                 u.PreferredLanguage, u.CreatedAt, u.TwoFactorEnabled, u.LastSignInAt, u.InactivityWarnedAt,
+                u.PrivacyStatementVersion, u.PrivacyStatementAcceptedAt,
             })
             .AsAsyncEnumerable()),
         new("roles", ct => (from ur in db.Set<IdentityUserRole<string>>().AsNoTracking()

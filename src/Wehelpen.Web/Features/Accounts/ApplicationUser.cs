@@ -33,6 +33,14 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>When the mail went out that an account nobody signs in to will be erased; cleared by signing in.</summary>
     public DateTimeOffset? InactivityWarnedAt { get; set; }
 
+    /// <summary>
+    /// The version of the privacy statement (Features/Privacy/Statement) the person accepted when they registered, and
+    /// when; null for accounts made before registration asked for it, and for accounts written straight into the database.
+    /// </summary>
+    public string? PrivacyStatementVersion { get; set; }
+
+    public DateTimeOffset? PrivacyStatementAcceptedAt { get; set; }
+
     public VolunteerProfile? VolunteerProfile { get; set; }
 
     public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
@@ -78,6 +86,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         user.Property(u => u.Postcode).HasMaxLength(7);
         user.Property(u => u.Pc4).HasMaxLength(4);
         user.Property(u => u.PreferredLanguage).HasMaxLength(2).IsRequired();
+        user.Property(u => u.PrivacyStatementVersion).HasMaxLength(20);
         user.HasIndex(u => u.Pc4);
         user.HasOne(u => u.VolunteerProfile).WithOne().HasForeignKey<VolunteerProfile>(v => v.UserId)
             .OnDelete(DeleteBehavior.Cascade);

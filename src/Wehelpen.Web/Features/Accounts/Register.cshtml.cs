@@ -15,6 +15,7 @@ public sealed class RegisterModel(Registration registration) : PageModel
         public string? Password { get; set; }
         public string? Postcode { get; set; }
         public List<string> Roles { get; set; } = [];
+        public bool AcceptPrivacyStatement { get; set; }
     }
 
     public void OnGet() { }
@@ -23,7 +24,7 @@ public sealed class RegisterModel(Registration registration) : PageModel
     {
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var (user, errors) = await registration.RegisterAsync(
-            new RegistrationInput(Input.Email, Input.Password, Input.DisplayName, Input.Roles, Input.Postcode, language), ct);
+            new RegistrationInput(Input.Email, Input.Password, Input.DisplayName, Input.Roles, Input.Postcode, language, Input.AcceptPrivacyStatement), ct);
         if (user is null)
         {
             errors.CopyTo(ModelState);

@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Locations;
+using Wehelpen.Web.Features.Privacy.Statement;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Features.Accounts;
 
-public sealed record RegistrationInput(string? Email, string? Password, string? DisplayName, IReadOnlyList<string>? Roles, string? Postcode, string? Language);
+/// <param name="AcceptPrivacyStatement">Must be true: the person read and accepts the current privacy statement.</param>
+public sealed record RegistrationInput(
+    string? Email, string? Password, string? DisplayName, IReadOnlyList<string>? Roles, string? Postcode, string? Language,
+    bool? AcceptPrivacyStatement = null);
 
 /// <summary>
 /// Registering a new person: one use case for the page and the API. The account and its roles are written in one
@@ -38,6 +42,7 @@ public sealed class Registration(
         if (string.IsNullOrEmpty(input.Password)) errors.Add("password", text["Validation.PasswordRequired"]);
         if (roles.Count == 0) errors.Add("roles", text["Validation.RolesRequired"]);
         else if (roles.Any(r => !Accounts.Roles.SelfChosen.Contains(r))) errors.Add("roles", text["Validation.RoleUnknown"]);
+        if (input.AcceptPrivacyStatement != true) errors.Add("acceptPrivacyStatement", text["PrivacyStatement.AcceptRequired"]);
 
         PostcodeLookup? place = null;
         if (!string.IsNullOrWhiteSpace(input.Postcode))
@@ -47,13 +52,17 @@ public sealed class Registration(
         }
         if (errors.Any) return (null, errors);
 
+        var now = clock.GetUtcNow();
         var user = new ApplicationUser
         {
             UserName = email,
             Email = email,
             DisplayName = displayName,
             PreferredLanguage = LocalizationExtensions.Normalise(input.Language),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            // What was accepted, and when: the statement may change, the record of this acceptance does not.
+            PrivacyStatementVersion = PrivacyStatement.Version,
+            PrivacyStatementAcceptedAt = now,
         };
         if (place is { IsUsable: true }) user.MoveTo(place);
 

@@ -1,0 +1,34 @@
+namespace Wehelpen.Web.Features.Privacy.Statement;
+
+/// <summary>
+/// The privacy statement at <see cref="Path"/>. Registration records which <see cref="Version"/> a person accepted:
+/// change the version whenever what the statement promises changes, so that it is known who agreed to which text.
+/// </summary>
+public static class PrivacyStatement
+{
+    /// <summary>The date of the text, as yyyy-MM-dd; shown on the page.</summary>
+    public const string Version = "2026-12-06";
+
+    public const string Path = "/privacy";
+
+    /// <summary>Where a person uses their rights (export, erasure): the page of Features/Privacy.</summary>
+    public const string MyDataPath = "/account/privacy";
+
+    public static DateOnly Date => DateOnly.ParseExact(Version, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the operator adds to the statement, bound from "PrivacyStatement" (PrivacyStatement__Contact).</summary>
+public sealed class PrivacyStatementOptions
+{
+    /// <summary>Where people ask about their data: an email address, or a line such as "the Wijkcentrum, 020 ...".</summary>
+    public string? Contact { get; set; }
+}
+
+public static class PrivacyStatementExtensions
+{
+    public static WebApplicationBuilder AddPrivacyStatement(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<PrivacyStatementOptions>(builder.Configuration.GetSection("PrivacyStatement"));
+        return builder;
+    }
+}
