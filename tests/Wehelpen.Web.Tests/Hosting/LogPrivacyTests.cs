@@ -106,7 +106,7 @@ public sealed class LogPrivacyTests
 
         using var client = app.CreateApiClient();
         var registered = await client.PostAsJsonAsync("/api/v1/account/register",
-            new { email = $"{mailbox}@example.nl", password = WehelpenApplication.Password, displayName = "Wilma", roles = new[] { "resident" } });
+            new { email = $"{mailbox}@example.nl", password = WehelpenApplication.Password, displayName = "Wilma", roles = new[] { "resident" }, acceptPrivacyStatement = true });
 
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode); // the account stands; the next page offers to send again
         Assert.Equal(1, smtp.Refused);

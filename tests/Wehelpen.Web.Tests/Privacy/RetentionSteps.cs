@@ -33,7 +33,7 @@ public static class RetentionSteps
         var email = CircleSteps.EmailOf(name);
         using var client = app.CreateApiClient();
         var response = await client.PostAsJsonAsync("/api/v1/account/register",
-            new { email, password = WehelpenApplication.Password, displayName = name, roles = new[] { "carer" }, language });
+            new { email, password = WehelpenApplication.Password, displayName = name, roles = new[] { "carer" }, language, acceptPrivacyStatement = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
         if (confirm) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(app.LinkInEmail(email, "/account/confirm-email").PathAndQuery)).StatusCode);
