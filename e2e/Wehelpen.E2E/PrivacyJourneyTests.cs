@@ -21,7 +21,7 @@ public sealed class PrivacyJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // Her data, as a ZIP: the logbook file and the readable overview both hold what she wrote.
         await page.GetByRole(AriaRole.Link, new() { Name = "Mijn profiel" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens en privacy" }).ClickAsync();
+        await page.Locator("#main").GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens en privacy" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn gegevens", Exact = true })).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens downloaden (ZIP)" }).ClickAsync());
