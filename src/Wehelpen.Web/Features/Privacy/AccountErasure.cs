@@ -44,7 +44,10 @@ public sealed class AccountErasure(
         var steps = parts.OrderBy(p => p.Order).ToList();
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            // Read inside the transaction: two erasures at once find the account once.
+            // Two erasures at once (a double click) find the account once: SQLite's write transaction already takes
+            // turns; on PostgreSQL the second waits for the first's row lock, and then finds nothing.
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "AspNetUsers" WHERE "Id" = {userId} FOR UPDATE""", ct);
             var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct);
             if (person is null) return false;

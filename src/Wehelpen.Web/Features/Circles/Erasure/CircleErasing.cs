@@ -44,9 +44,14 @@ public sealed class CircleErasing(
             return new FieldErrors().Add("residentConsents", text["CircleErase.ConsentRequired", me.ResidentName]);
 
         var erasure = new CircleErasure(me.CircleId, clock.GetUtcNow());
-        await TellManagersAfterwardsAsync(erasure, me.UserId, "Email.CircleErased.ByManager", ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // Two managers at once: the second waits for the first (PostgreSQL's row lock, SQLite's write lock) and
+            // then finds the circle gone.
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Circles" WHERE "Id" = {me.CircleId} FOR UPDATE""", ct);
+            if (!await db.Set<Circle>().AnyAsync(c => c.Id == me.CircleId, ct)) return Done.Instance;
+            await TellManagersAfterwardsAsync(erasure, me.UserId, "Email.CircleErased.ByManager", ct);
             await EraseInTransactionAsync(erasure, ct);
             await transaction.CommitAsync(ct);
         }
