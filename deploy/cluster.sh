@@ -179,6 +179,8 @@ write_node_env() {
     echo "Email__Smtp__Host="
     echo "Email__Folder=$DIR/mail"
     echo "Email__PublicBaseUrl=$(env_get PROXY_URL)"
+    # Everything here is on loopback: the proxy, the nodes, the health checks.
+    echo "AllowedHosts=127.0.0.1;localhost"
     echo "Scheduling__Enabled=${Scheduling__Enabled:-true}"
     echo "DemoData__Enabled=${DemoData__Enabled:-true}"
     # For one node only: WEHELPEN_NODE_A__Live__OfflineGraceSeconds=2 gives node a Live__OfflineGraceSeconds=2.

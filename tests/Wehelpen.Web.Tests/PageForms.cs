@@ -33,6 +33,21 @@ public static partial class PageForms
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The antiforgery token the layout of a signed-in page gives its scripts, for the API calls they make with the
+    /// login cookie (header <c>RequestVerificationToken</c>).
+    /// </summary>
+    public static async Task<string> ApiTokenAsync(HttpClient client, string page = "/circles")
+    {
+        var html = await client.GetStringAsync(page);
+        var token = MetaToken().Match(html);
+        Assert.True(token.Success, $"No request-verification-token on {page}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]+)\"")]
+    private static partial Regex MetaToken();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -34,7 +34,13 @@ public static class WebPlumbing
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddAntiforgery(o => o.Cookie.Name = "wehelpen.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "wehelpen.af";
+            o.HeaderName = ApiAntiforgery.HeaderName;
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every answer
+        });
+        builder.AddSecurityHeaders();
         // Dutch and other languages as they are ("één", not "&#xE9;&#xE9;n"): readable source, smaller pages.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
@@ -42,7 +48,9 @@ public static class WebPlumbing
 
     public static WebApplication UseWebPlumbing(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         app.UseRequestLocalization();
         // The API always answers with ProblemDetails and never a stack trace outside Development;
         // pages get a friendly error page.
@@ -56,10 +64,12 @@ public static class WebPlumbing
             if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseFormLimits();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSecretUrls();
         app.UseAuthentication();
+        app.UseApiAntiforgery();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -76,26 +86,10 @@ public static class WebPlumbing
     private static void LocalizeTitle(ProblemDetails problem, HttpContext context)
     {
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var key = problem.Status switch
-        {
-            400 when problem is HttpValidationProblemDetails => "Problem.Validation",
-            400 => "Problem.BadRequest",
-            401 => "Problem.Unauthorized",
-            403 => "Problem.Forbidden",
-            404 => "Problem.NotFound",
-            405 => "Problem.MethodNotAllowed",
-            415 => "Problem.UnsupportedMediaType",
-            500 => "Problem.ServerError",
-            _ => null,
-        };
         // Titles that a feature set on purpose are kept; the framework's English defaults are replaced.
-        if (key is not null && (problem.Title is null || IsFrameworkTitle(problem.Title))) problem.Title = text[key];
+        if (problem.Status is { } status && (problem.Title is null || ProblemTitles.IsFrameworkTitle(problem.Title, status)))
+            problem.Title = text[ProblemTitles.KeyFor(status, problem is HttpValidationProblemDetails)];
         if (problem.Status == 400 && problem is not HttpValidationProblemDetails && problem.Detail is null)
             problem.Detail = text["Problem.BadRequest.Detail"];
     }
-
-    private static bool IsFrameworkTitle(string title) =>
-        title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed"
-            or "Unsupported Media Type" or "An error occurred while processing your request."
-            or "One or more validation errors occurred.";
 }

@@ -62,6 +62,8 @@ internal sealed partial class AppUnderTest : IDisposable, ILiveServer
         env["ConnectionStrings__Wehelpen"] = $"Data Source={databasePath}";
         env["Database__Provider"] = "Sqlite";
         env["Email__Folder"] = Path.Combine(root, "mail");
+        // Production refuses to start without it; nobody follows these links.
+        env["Email__PublicBaseUrl"] = "http://127.0.0.1";
         env["DemoData__Enabled"] = "false";
         // Every connection logs in from 127.0.0.1, which the login limit would otherwise stop after ten a minute.
         env["RateLimits__LoginAttemptsPerMinute"] = "1000000";

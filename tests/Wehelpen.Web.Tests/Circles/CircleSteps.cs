@@ -22,6 +22,8 @@ public static class CircleSteps
         var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         var login = await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", EmailOf(name)), new("Input.Password", WehelpenApplication.Password)]);
         Assert.True(login.StatusCode == (followRedirects ? HttpStatusCode.OK : HttpStatusCode.Redirect), $"Login of {name}: {login.StatusCode}");
+        // What the pages' scripts send with the login cookie when they call the API.
+        browser.DefaultRequestHeaders.Add("RequestVerificationToken", await PageForms.ApiTokenAsync(browser));
         return browser;
     }
 

@@ -351,9 +351,10 @@ public sealed partial class RequestVolunteerPageTests
         Assert.Equal(Comparable(await madeUp.Content.ReadAsStringAsync(), madeUpId), Comparable(await real.Content.ReadAsStringAsync(), requestId));
     }
 
-    /// <summary>The page without the asked-for id (in the language switch's return address) and the per-page form tokens.</summary>
+    /// <summary>The page without the asked-for id (in the language switch's return address) and the per-page antiforgery tokens.</summary>
     private static string Comparable(string html, Guid id) => FormToken().Replace(html.Replace(id.ToString(), "ID"), "");
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
+    // The forms' tokens and the one the layout gives the page's scripts.
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"|<meta name=\"request-verification-token\" content=\"[^\"]+\">")]
     private static partial Regex FormToken();
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
+[SecretInUrl]
 public sealed class ConfirmEmailModel(UserManager<ApplicationUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }

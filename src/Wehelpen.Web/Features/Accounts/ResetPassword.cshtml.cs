@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountRateLimits.PasswordReset)]
+[SecretInUrl]
 public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

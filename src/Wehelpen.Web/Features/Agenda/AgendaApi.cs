@@ -55,6 +55,7 @@ internal static class AgendaApi
                     ? Results.Text(calendar, CalendarFeeds.ContentType)
                     : Results.NotFound())
             .AllowAnonymous()
+            .WithMetadata(new SecretInUrlAttribute())
             .ExcludeFromDescription();
     }
 

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Circles;
 
 /// <summary>Joining a circle by link or code: first see whose circle it is, then accept.</summary>
 [Authorize]
 [EnableRateLimiting(CirclesExtensions.InvitationLookups)]
+[SecretInUrl]
 public sealed class JoinModel(CircleInvitations invitations) : PageModel
 {
     [FromRoute] public string? CodeOrToken { get; set; }

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Wehelpen.Web.Features.Email;
 
 /// <summary>
-/// Absolute links for emails: the configured public address; else the address of this request; else (mail sent by
-/// a scheduled job, outside any request) the address this server listens on. Behind a proxy, set
-/// Email:PublicBaseUrl: only it knows the address people use.
+/// Absolute links for emails, from configuration only: Email:PublicBaseUrl (required in Production, see
+/// <see cref="EmailSettingsCheck"/>); without it, outside Production, the address this server listens on. Never the
+/// request's Host header: whoever asks for a reset mail chooses that, and the link would lead the reader to them.
 /// </summary>
-public sealed class EmailLinks(IOptions<EmailOptions> options, IHttpContextAccessor accessor, IServer server)
+public sealed class EmailLinks(IOptions<EmailOptions> options, IServer server)
 {
     public string To(string pathAndQuery) => BaseUrl() + pathAndQuery;
 
@@ -17,7 +17,6 @@ public sealed class EmailLinks(IOptions<EmailOptions> options, IHttpContextAcces
     {
         var configured = options.Value.PublicBaseUrl;
         if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/');
-        if (accessor.HttpContext?.Request is { } request) return $"{request.Scheme}://{request.Host}{request.PathBase}";
         var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses
             .Select(a => a.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"))
             .OrderByDescending(a => a.StartsWith("https", StringComparison.Ordinal))

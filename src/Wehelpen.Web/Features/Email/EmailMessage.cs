@@ -21,7 +21,10 @@ public sealed class EmailOptions
     /// <summary>Where mail goes when no SMTP host is set; relative to the app's folder.</summary>
     public string Folder { get; set; } = "data/mail";
 
-    /// <summary>The address links in emails point to, e.g. https://wehelpen.example.nl. Empty: taken from the request.</summary>
+    /// <summary>
+    /// The address links in emails point to, e.g. https://wehelpen.example.nl. Required in Production; elsewhere, when
+    /// empty, the address the server listens on. Never the request's Host header.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Email;
 
@@ -13,6 +14,8 @@ public sealed class MailModel(FolderEmailSender folder, IWebHostEnvironment envi
     {
         if (!environment.IsDevelopment()) return NotFound();
         Messages = folder.ReadAll();
+        // The mails are shown as a mail client shows them, with the inline styles mail needs; scripts stay forbidden.
+        SecurityHeaders.AllowInlineStyles(HttpContext);
         return Page();
     }
 }

@@ -26,9 +26,11 @@ public static class LiveExtensions
         services.AddSignalR(o =>
             {
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                o.AddFilter<LiveHubRefusals>(); // first: around everything else
                 o.AddFilter<LiveHubCulture>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Logging.AddFilter(LiveHubRefusals.DispatcherCategory, LogLevel.None);
         services.AddSingleton(new LiveOptions(TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Live:OfflineGraceSeconds", 10)))));
         services.AddSingleton<SharedPresence>();
         services.AddSingleton<LiveConnections>();

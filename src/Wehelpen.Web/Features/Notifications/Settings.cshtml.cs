@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Notifications;
 
@@ -15,6 +16,7 @@ namespace Wehelpen.Web.Features.Notifications;
 /// that is damaged or expired opens nothing, whoever is signed in.
 /// </summary>
 [AllowAnonymous]
+[SecretInUrl]
 public sealed class SettingsModel(NotificationCentre centre, NotificationSettingsLink links, WehelpenDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromQuery(Name = "token")] public string? Token { get; set; }

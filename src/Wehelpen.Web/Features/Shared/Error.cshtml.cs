@@ -9,8 +9,9 @@ public sealed class ErrorModel : PageModel
     public string TitleKey { get; private set; } = "Error.Title";
     public string TextKey { get; private set; } = "Error.Text";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    // From the route only: a POST shown again after its form was refused (antiforgery, limits) must not read that form.
+    public void OnGet([FromRoute] int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
@@ -18,6 +19,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Error.NotFound.Title", "Error.NotFound.Text"),
             403 => ("Error.Forbidden.Title", "Error.Forbidden.Text"),
+            400 or 413 => ("Error.BadRequest.Title", "Error.BadRequest.Text"),
             _ => ("Error.Title", "Error.Text"),
         };
         if (code is >= 400 and < 600 && HttpContext.Response.StatusCode == 200) Response.StatusCode = code.Value;

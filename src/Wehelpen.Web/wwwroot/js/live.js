@@ -98,7 +98,7 @@
       if (targets.length === 0) return;
       let next;
       try {
-        const response = await fetchSoon(location.href, { headers: { "X-Live-Refresh": "1" }, credentials: "same-origin" });
+        const response = await fetchSoon(location.href, { headers: { "X-Live-Refresh": "1" } });
         if (!response.ok) return; // the next change or reconnect tries again
         next = new DOMParser().parseFromString(await response.text(), "text/html");
       } catch {
@@ -187,13 +187,23 @@
       bell.setAttribute("aria-label", unread === 0 ? bell.dataset.labelNone : format(bell.dataset.labelSome, unread));
     });
   }
+  // Every request of the page's own: same-origin with the login cookie, and for anything but reading the antiforgery
+  // token from the layout, without which the API refuses a cookie (another site's page could send the cookie too).
+  const token = document.querySelector('meta[name="request-verification-token"]')?.content;
+  function send(url, options = {}) {
+    const method = (options.method || "GET").toUpperCase();
+    const headers = new Headers(options.headers || {});
+    if (token && method !== "GET" && method !== "HEAD") headers.set("RequestVerificationToken", token);
+    return fetch(url, { ...options, headers, credentials: "same-origin" });
+  }
+
   // Notifications made while the connection was down were not heard: the count comes from the server again.
   // Just after the page's node went away, the proxy may not find the other one for a moment (502, 503): what the page
   // catches up on is asked again a few times, 1, 2 and 4 seconds later, before it waits for the next change.
   async function fetchSoon(url, options) {
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await fetch(url, options);
+        const response = await send(url, options);
         if (response.status < 500 || attempt === 3) return response;
       } catch (e) {
         if (attempt === 3) throw e;
@@ -205,7 +215,7 @@
   async function catchUpBell() {
     if (!document.querySelector("[data-notification-bell]")) return;
     try {
-      const response = await fetchSoon("/api/v1/notifications/unread-count", { credentials: "same-origin" });
+      const response = await fetchSoon("/api/v1/notifications/unread-count");
       if (response.ok) setBell((await response.json()).unread);
     } catch {
       // offline again: the next reconnect tries again
@@ -254,7 +264,7 @@
     const id = asked.request.id;
     // Already there, or the page itself is this request (with its own "Ik help").
     if (alerts.querySelector(`[data-alert="${id}"]`) || location.pathname === `/help/${id}`) return;
-    const response = await fetch(`/help/${id}?handler=alert`, { credentials: "same-origin" });
+    const response = await send(`/help/${id}?handler=alert`);
     if (!response.ok) return; // taken already, or no longer for them
     const holder = document.createElement("div");
     holder.innerHTML = await response.text();
@@ -312,6 +322,7 @@
     format,
     say,
     hubMessage,
+    send,
     onConnected: (handler) => connectedHandlers.push(handler),
     isReading: () => false,
   };
