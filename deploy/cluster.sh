@@ -181,6 +181,8 @@ write_node_env() {
     echo "Email__PublicBaseUrl=$(env_get PROXY_URL)"
     # Everything here is on loopback: the proxy, the nodes, the health checks.
     echo "AllowedHosts=127.0.0.1;localhost"
+    echo "DataProtection__CertificatePath=$(env_get DATA_PROTECTION_CERTIFICATE)"
+    echo "DataProtection__CertificatePassword=$(env_get DATA_PROTECTION_PASSWORD)"
     echo "Scheduling__Enabled=${Scheduling__Enabled:-true}"
     echo "DemoData__Enabled=${DemoData__Enabled:-true}"
     # For one node only: WEHELPEN_NODE_A__Live__OfflineGraceSeconds=2 gives node a Live__OfflineGraceSeconds=2.
@@ -340,6 +342,7 @@ install_missing() {
   [ -n "$(postgres_bin)" ] || missing+=(postgresql)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   command -v curl >/dev/null || missing+=(curl)
+  command -v openssl >/dev/null || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian ..."
     as_root apt-get update -q >&2
@@ -348,6 +351,19 @@ install_missing() {
   # The Debian package starts a system-wide nginx; we only want the binary (ours has its own config).
   PATH="$PATH:/usr/sbin"
   command -v nginx >/dev/null || die "nginx not found after installing nginx-light"
+}
+
+# The certificate both nodes encrypt the Data Protection key ring with (Production refuses to start without one).
+make_certificate() {
+  local pfx="$DIR/dataprotection.pfx" password
+  password="$(openssl rand -hex 24)"
+  openssl req -x509 -newkey rsa:3072 -sha256 -days 36500 -nodes -subj "/CN=Wehelpen Data Protection" \
+    -keyout "$DIR/dataprotection.key" -out "$DIR/dataprotection.crt" >/dev/null 2>&1 || die "openssl could not make a certificate"
+  openssl pkcs12 -export -inkey "$DIR/dataprotection.key" -in "$DIR/dataprotection.crt" -out "$pfx" -passout "pass:$password" \
+    || die "openssl could not write $pfx"
+  rm -f "$DIR/dataprotection.key" "$DIR/dataprotection.crt"
+  env_set DATA_PROTECTION_CERTIFICATE "$pfx"
+  env_set DATA_PROTECTION_PASSWORD "$password"
 }
 
 publish_app() {
@@ -389,7 +405,7 @@ cmd_start() {
   fi
 
   # A fresh cluster: a new database, new logs; the published app is kept.
-  rm -rf "$DIR/nginx" "$DIR/mail" "$DIR/pg" "$DIR"/a.* "$DIR"/b.* "$DIR/cluster.env"
+  rm -rf "$DIR/nginx" "$DIR/mail" "$DIR/pg" "$DIR"/a.* "$DIR"/b.* "$DIR/cluster.env" "$DIR"/dataprotection.*
   mkdir -p "$DIR/mail" "$DIR/nginx"
   : >"$DIR/cluster.env"
   trap 'say "start failed; stopping what was started"; stop_all >/dev/null 2>&1 || true' EXIT
@@ -411,6 +427,7 @@ cmd_start() {
   env_set NODE_B_PID ""
 
   start_postgres "$(postgres_bin)"
+  make_certificate
   write_node_env a "$a_port"
   [ "$nodes" -lt 2 ] || write_node_env b "$b_port"
   # Node a first, alone: it migrates the database and seeds the demo data once; b then finds both done.

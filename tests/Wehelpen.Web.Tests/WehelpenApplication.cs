@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Cluster;
 using Wehelpen.Web.Features.Email;
 
 namespace Wehelpen.Web.Tests;
@@ -75,6 +76,8 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "false");
         // Scheduled jobs run only where a test says so; the others call the use cases with their own clock.
         builder.UseSetting("Scheduling:Enabled", "false");
+        builder.UseSetting(KeyRingEncryption.PathSetting, TestCertificate.Path);
+        builder.UseSetting(KeyRingEncryption.PasswordSetting, TestCertificate.Password);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }

@@ -82,6 +82,7 @@ public sealed class ExportTests
         var messages = JsonDocument.Parse(new StreamReader(zip.GetEntry("chat-messages.json")!.Open()).ReadToEnd()).RootElement;
         Assert.Equal(3, messages.GetArrayLength());
         Assert.Contains(PietersWorld.Email, new StreamReader(zip.GetEntry("account.json")!.Open()).ReadToEnd());
-        Assert.Equal(HttpStatusCode.NotFound, (await world.Pieter.GetAsync("/api/v1/account/export")).StatusCode);
+        // The erasure ended Pieter's sessions: his token is refused from now on.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await world.Pieter.GetAsync("/api/v1/account/export")).StatusCode);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
@@ -30,8 +31,11 @@ internal static class EmailConfirmation
 
 internal static class PasswordReset
 {
-    /// <summary>An unknown address gets the same answer as a wrong code, so nothing is given away.</summary>
-    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text,
+    /// <summary>
+    /// An unknown address gets the same answer as a wrong code, so nothing is given away. A new password ends every
+    /// session of the person: whoever knew the old one is signed out everywhere.
+    /// </summary>
+    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, SessionStore sessions, IStringLocalizer<SharedResource> text,
         string? email, string? code, string? newPassword)
     {
         var errors = new FieldErrors();
@@ -44,7 +48,10 @@ internal static class PasswordReset
         foreach (var error in result.Errors)
             errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "code", error.Description);
         if (result.Succeeded)
+        {
             await users.SetLockoutEndDateAsync(user, null); // a fresh password ends an earlier lockout
+            await sessions.EndAllAsync(user.Id, SessionEnd.PasswordReset);
+        }
         return errors;
     }
 }

@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
+using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
@@ -61,18 +60,17 @@ internal static class AccountsApi
             extensions: new Dictionary<string, object?> { ["reason"] = reason });
     }
 
+    /// <summary>
+    /// The next access and refresh token of the same session; the refresh token given is used up (Features/Accounts/Sessions).
+    /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, SignInManager<ApplicationUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer,
-        TimeProvider clock, IStringLocalizer<SharedResource> text)
+        RefreshRequest request, AppTokens tokens, RecordingSignInManager signIn, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        if (await tokens.RedeemAsync(request.RefreshToken, ct) is not { } session
+            || await signIn.UserManager.FindByIdAsync(session.UserId) is not { } user)
             return TypedResults.Problem(text["Refresh.Invalid"], statusCode: StatusCodes.Status401Unauthorized);
 
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(user, isPersistent: false);
+        await signIn.SignInAppSessionAsync(user, session.Id);
         return TypedResults.Empty;
     }
 
@@ -100,9 +98,9 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok, ValidationProblem>> ResetPasswordAsync(
-        ResetPasswordRequest request, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
+        ResetPasswordRequest request, UserManager<ApplicationUser> users, SessionStore sessions, IStringLocalizer<SharedResource> text)
     {
-        var errors = await PasswordReset.ResetAsync(users, text, request.Email, request.Code, request.NewPassword);
+        var errors = await PasswordReset.ResetAsync(users, sessions, text, request.Email, request.Code, request.NewPassword);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok();
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -19,7 +19,7 @@ public static class AccountsExtensions
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddAppTokens()
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/account/login";
@@ -67,12 +67,14 @@ public static class AccountsExtensions
         services.AddRetentionRule<InactiveAccountWarnings>();
         services.AddRetentionRule<InactiveAccountErasure>();
         builder.AddAccountRateLimits();
+        builder.AddSessions();
         return builder;
     }
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapAccountsApi();
+        app.MapSessions();
         return app;
     }
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Features.Accounts.Sessions;
 
 namespace Wehelpen.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountRateLimits.PasswordReset)]
 [SecretInUrl]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, SessionStore sessions, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Done { get; private set; }
@@ -25,7 +26,7 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, IStri
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var errors = await PasswordReset.ResetAsync(users, text, Input.Email, Input.Code, Input.NewPassword);
+        var errors = await PasswordReset.ResetAsync(users, sessions, text, Input.Email, Input.Code, Input.NewPassword);
         if (errors.Any)
         {
             errors.CopyTo(ModelState);

@@ -8,8 +8,9 @@ namespace Wehelpen.Web.Features.Cluster;
 
 /// <summary>
 /// Several nodes on one PostgreSQL database: who this node is, the bus between the nodes (LISTEN/NOTIFY), and the
-/// Data Protection keys in the database, so that a login cookie or token made by one node is good on every other
-/// node and after a restart. On SQLite there is one node and the bus has nobody to tell.
+/// Data Protection keys in the database (encrypted with a certificate, <see cref="KeyRingEncryption"/>), so that a login
+/// cookie or token made by one node is good on every other node and after a restart. On SQLite there is one node and
+/// the bus has nobody to tell.
 /// </summary>
 public static class ClusterExtensions
 {
@@ -18,6 +19,8 @@ public static class ClusterExtensions
     public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // First: without its certificate a node must refuse to start before anything else starts.
+        services.AddDataProtection().SetApplicationName("Wehelpen").PersistKeysToDbContext<WehelpenDbContext>().ProtectKeysAtRest(builder);
         services.AddPersonalData<ClusterPersonalData>();
         var node = ClusterNode.Of(builder);
         services.AddSingleton(node);
@@ -37,7 +40,6 @@ public static class ClusterExtensions
             services.AddSingleton<IClusterBus, SingleNodeBus>();
         }
 
-        services.AddDataProtection().SetApplicationName("Wehelpen").PersistKeysToDbContext<WehelpenDbContext>();
         return builder;
     }
 }

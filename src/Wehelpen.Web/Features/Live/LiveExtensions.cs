@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -28,6 +29,8 @@ public static class LiveExtensions
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 o.AddFilter<LiveHubRefusals>(); // first: around everything else
                 o.AddFilter<LiveHubCulture>();
+                // After the culture: a call of a session that ended is refused in the caller's language.
+                o.AddFilter<SessionHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Logging.AddFilter(LiveHubRefusals.DispatcherCategory, LogLevel.None);

@@ -30,4 +30,7 @@ public sealed class RetentionOptions
 
     /// <summary>... and is erased this many days after that mail, unless they sign in.</summary>
     public int InactiveAccountWarningDays { get; set; } = 30;
+
+    /// <summary>A session (where someone was signed in) after it ended, or after it timed out unused: days.</summary>
+    public int EndedSessionDays { get; set; } = 30;
 }
