@@ -9,12 +9,18 @@ namespace Wehelpen.Web.Features.Accounts;
 
 internal static class LoginFailure
 {
+    /// <summary>NotAllowed comes only after the right password (<see cref="PasswordLogin"/>); everything else is one answer.</summary>
     public static (string Reason, string Detail) Describe(SignInResult result, IStringLocalizer<SharedResource> text) => result switch
     {
-        { IsLockedOut: true } => ("locked_out", text["Login.Failed.LockedOut"]),
         { IsNotAllowed: true } => ("email_not_confirmed", text["Login.Failed.NotConfirmed"]),
         _ => ("invalid_credentials", text["Login.Failed.Invalid"]),
     };
+
+    /// <summary>The same for every address, with an account or without.</summary>
+    public static string Throttled(TimeSpan wait, IStringLocalizer<SharedResource> text) =>
+        text["Login.Throttled", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
+
+    public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 internal static class EmailConfirmation
@@ -31,8 +37,8 @@ internal static class EmailConfirmation
 internal static class PasswordReset
 {
     /// <summary>An unknown address gets the same answer as a wrong code, so nothing is given away.</summary>
-    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text,
-        string? email, string? code, string? newPassword)
+    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, SignInThrottle throttle, IStringLocalizer<SharedResource> text,
+        string? email, string? code, string? newPassword, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", text["Validation.PasswordRequired"]);
@@ -44,7 +50,7 @@ internal static class PasswordReset
         foreach (var error in result.Errors)
             errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "code", error.Description);
         if (result.Succeeded)
-            await users.SetLockoutEndDateAsync(user, null); // a fresh password ends an earlier lockout
+            await throttle.ForgetAccountAsync(user.NormalizedEmail!, ct); // a fresh password ends the wait, from anywhere
         return errors;
     }
 }

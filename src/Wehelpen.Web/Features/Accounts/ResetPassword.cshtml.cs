@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Wehelpen.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountRateLimits.PasswordReset)]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, SignInThrottle throttle, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Done { get; private set; }
@@ -21,9 +21,9 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, IStri
 
     public void OnGet(string? email, string? code) => Input = new InputModel { Email = email, Code = code };
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = await PasswordReset.ResetAsync(users, text, Input.Email, Input.Code, Input.NewPassword);
+        var errors = await PasswordReset.ResetAsync(users, throttle, text, Input.Email, Input.Code, Input.NewPassword, ct);
         if (errors.Any)
         {
             errors.CopyTo(ModelState);
