@@ -79,7 +79,7 @@ public sealed class PasswordResetTests
         await using var app = await WehelpenApplication.StartAsync(provider, services: s =>
         {
             s.AddSingleton<ILoggerProvider>(logs);
-            s.AddSingleton(new AccountMailRetries([TimeSpan.FromMilliseconds(10)]));
+            s.AddSingleton(new AccountMailTiming(TimeSpan.Zero, [TimeSpan.FromMilliseconds(10)]));
             s.AddSingleton<IEmailSender>(sp => new FailsOnce(sp.GetRequiredService<FolderEmailSender>()));
         });
         await app.RegisterConfirmedAsync("mia@example.nl");

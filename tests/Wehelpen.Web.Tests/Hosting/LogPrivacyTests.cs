@@ -106,7 +106,7 @@ public sealed class LogPrivacyTests
         await using var app = await WehelpenApplication.StartAsync(provider, settings, s =>
         {
             s.AddSingleton<ILoggerProvider>(logs);
-            s.AddSingleton(new AccountMailRetries([]));
+            s.AddSingleton(new AccountMailTiming(TimeSpan.Zero, []));
         });
         var mailbox = string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('a' + Random.Shared.Next(26))));
 

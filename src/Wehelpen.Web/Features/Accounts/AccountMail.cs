@@ -18,10 +18,15 @@ public enum AccountMailKind
 /// <param name="Email">As typed: whether it has an account is found out when the mail is made, not while the person waits.</param>
 public sealed record AccountMailRequest(Guid Id, AccountMailKind Kind, string Email);
 
-/// <summary>How long to wait before each next try of a mail that failed; after the last, it is given up (and logged).</summary>
-public sealed record AccountMailRetries(IReadOnlyList<TimeSpan> Delays)
+/// <param name="Pause">
+/// How long a mail waits before it is made: the answer to the request that asked for it is out by then, so the work of
+/// making it (only for an address with an account) does not slow that answer down.
+/// </param>
+/// <param name="Retries">How long to wait before each next try of a mail that failed; after the last, it is given up (and logged).</param>
+public sealed record AccountMailTiming(TimeSpan Pause, IReadOnlyList<TimeSpan> Retries)
 {
-    public static readonly AccountMailRetries Default = new([TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)]);
+    public static readonly AccountMailTiming Default = new(TimeSpan.FromMilliseconds(100),
+        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)]);
 }
 
 /// <summary>
@@ -58,10 +63,10 @@ public sealed class AccountMailQueue
 /// <summary>
 /// Sends what <see cref="AccountMailQueue"/> holds, a few at a time, each in a scope of its own. A failure (the mail
 /// server, the database) is logged with the mail's id and kind and the account's id, never the address, and tried
-/// again after <see cref="AccountMailRetries"/>; at a stop, what is queued is still sent within the host's shutdown time.
+/// again after <see cref="AccountMailTiming.Retries"/>; at a stop, what is queued is still sent within the host's shutdown time.
 /// </summary>
 internal sealed class AccountMailSender(
-    AccountMailQueue queue, IServiceScopeFactory scopes, AccountMailRetries retries, ILogger<AccountMailSender> logger) : BackgroundService
+    AccountMailQueue queue, IServiceScopeFactory scopes, AccountMailTiming timing, ILogger<AccountMailSender> logger) : BackgroundService
 {
     private const int AtOnce = 4;
 
@@ -78,7 +83,19 @@ internal sealed class AccountMailSender(
     {
         try
         {
-            await foreach (var mail in queue.Reader.ReadAllAsync(stopping)) await SendAsync(mail, stopping);
+            await foreach (var mail in queue.Reader.ReadAllAsync(stopping))
+            {
+                try
+                {
+                    if (timing.Pause > TimeSpan.Zero) await Task.Delay(timing.Pause, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    queue.Requeue(mail); // for the loop after the workers
+                    throw;
+                }
+                await SendAsync(mail, stopping);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
     }
@@ -97,14 +114,14 @@ internal sealed class AccountMailSender(
         {
             int tried;
             lock (_tries) _tries[mail.Id] = tried = _tries.GetValueOrDefault(mail.Id) + 1;
-            if (tried > retries.Delays.Count || stopping.IsCancellationRequested)
+            if (tried > timing.Retries.Count || stopping.IsCancellationRequested)
             {
                 logger.LogError(e, "Account mail {MailId} ({Kind}) was not sent after {Tries} tries; given up", mail.Id, mail.Kind, tried);
                 Done(mail);
                 return;
             }
-            logger.LogWarning(e, "Account mail {MailId} ({Kind}) failed (try {Try}); trying again in {Delay}", mail.Id, mail.Kind, tried, retries.Delays[tried - 1]);
-            _ = RetryLaterAsync(mail, retries.Delays[tried - 1], stopping);
+            logger.LogWarning(e, "Account mail {MailId} ({Kind}) failed (try {Try}); trying again in {Delay}", mail.Id, mail.Kind, tried, timing.Retries[tried - 1]);
+            _ = RetryLaterAsync(mail, timing.Retries[tried - 1], stopping);
         }
     }
 

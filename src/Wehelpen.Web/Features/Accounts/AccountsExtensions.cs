@@ -66,7 +66,7 @@ public static class AccountsExtensions
 
         services.AddScoped<AccountEmails>();
         services.AddSingleton<AccountMailQueue>();
-        services.TryAddSingleton(AccountMailRetries.Default);
+        services.TryAddSingleton(AccountMailTiming.Default);
         services.AddHostedService<AccountMailSender>();
         services.AddScoped<Registration>();
         services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("RateLimits"));
