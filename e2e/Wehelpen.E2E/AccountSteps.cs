@@ -30,12 +30,17 @@ public static class AccountSteps
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(person.Email);
     }
 
-    /// <summary>Clicks the link in the confirmation mail, as shown on the development mail page.</summary>
+    /// <summary>
+    /// Clicks the link in the confirmation mail, as shown on the development mail page. The mail is made after the
+    /// registration was answered: the page is looked at again until it is there, as a person refreshes their inbox.
+    /// </summary>
     public static async Task ConfirmEmailAsync(IPage page, Person person)
     {
-        await page.GotoAsync("/dev/mail");
         var mail = page.Locator("article.mail")
             .Filter(new() { Has = page.Locator(".mail-to", new() { HasTextString = person.Email }) });
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        do await page.GotoAsync("/dev/mail");
+        while (await mail.CountAsync() == 0 && DateTime.UtcNow < deadline);
         await Expect(mail).ToHaveCountAsync(1);
         await mail.GetByRole(AriaRole.Link, new() { Name = "E-mailadres bevestigen" }).ClickAsync();
 

@@ -1,5 +1,6 @@
 using Wehelpen.Benchmarks.Cluster;
 using Wehelpen.Benchmarks.Live;
+using Wehelpen.Benchmarks.Login;
 using Wehelpen.Benchmarks.Matching;
 using Wehelpen.Benchmarks.Privacy;
 using Wehelpen.Benchmarks.Reminders;
@@ -14,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["cluster"] = ClusterBenchmark.Run,
     ["startup"] = StartupBenchmark.Run,
     ["privacy"] = PrivacyBenchmark.Run,
+    ["login"] = LoginBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -51,5 +53,8 @@ Console.Error.WriteLine($"""
                                                   erasure of a hoofdpersoon whose circle holds --items things, each
                                                   against the same for 10 in the same run (ratio); exit 1 on an
                                                   incomplete export or an app error
+      login [--tries 200]                         medians of login (right password, wrong one, unknown address),
+                                                  forgot-password and registration (new, taken address), interleaved;
+                                                  exit 1 when a group's slowest median is over 1.5 times its fastest
     """);
 return 2;

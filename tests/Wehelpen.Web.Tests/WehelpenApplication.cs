@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Cluster;
 using Wehelpen.Web.Features.Email;
 
@@ -112,31 +113,52 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<WehelpenDbContext>());
     }
 
-    public IReadOnlyList<StoredEmail> Emails(string to) =>
-        Services.GetRequiredService<FolderEmailSender>().ReadAll().Where(m => m.To == to).ToList();
+    /// <summary>The mail to <paramref name="to"/>, newest first, once the account mails asked for so far are sent.</summary>
+    public IReadOnlyList<StoredEmail> Emails(string to)
+    {
+        AccountMailSent();
+        return Services.GetRequiredService<FolderEmailSender>().ReadAll().Where(m => m.To == to).ToList();
+    }
 
-    /// <summary>The link in the newest email to <paramref name="to"/> that contains <paramref name="path"/>.</summary>
+    /// <summary>Waits until the account mails asked for (sent after the answer: AccountMailQueue) are sent or given up.</summary>
+    public void AccountMailSent()
+    {
+        var queue = Services.GetRequiredService<AccountMailQueue>();
+        Assert.True(queue.WaitUntilIdle(TimeSpan.FromSeconds(30)), $"{queue.Pending} account mails still waiting after 30 s");
+    }
+
+    /// <summary>
+    /// The link that contains <paramref name="path"/> in the newest email to <paramref name="to"/> that has one (mails
+    /// written at one moment of a test clock have no order among them).
+    /// </summary>
     public Uri LinkInEmail(string to, string path)
     {
-        var message = Emails(to).FirstOrDefault() ?? throw new InvalidOperationException($"No email to {to}.");
-        var link = Links().Matches(message.TextBody).Select(m => m.Value).FirstOrDefault(l => l.Contains(path, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No link to {path} in '{message.TextBody}'.");
+        var messages = Emails(to);
+        if (messages.Count == 0) throw new InvalidOperationException($"No email to {to}.");
+        var link = messages.SelectMany(m => Links().Matches(m.TextBody).Select(l => l.Value)).FirstOrDefault(l => l.Contains(path, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No link to {path} in '{string.Join("\n---\n", messages.Select(m => m.TextBody))}'.");
         return new Uri(link);
     }
 
-    /// <summary>Registers through the API and confirms through the emailed link, as a person would.</summary>
+    /// <summary>Registers through the API and confirms through the emailed link, as a person would; returns the account's id.</summary>
     public async Task<string> RegisterConfirmedAsync(string email, string displayName = "Test Persoon", string[]? roles = null, string? postcode = null)
     {
         using var client = CreateApiClient();
         var response = await client.PostAsJsonAsync("/api/v1/account/register",
             new { email, password = Password, displayName, roles = roles ?? ["resident"], postcode, acceptPrivacyStatement = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var confirm = LinkInEmail(email, "/account/confirm-email");
         var page = await client.GetAsync(confirm.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        return id;
+        return UserIdIn(confirm);
     }
+
+    /// <summary>
+    /// The account's id, from its confirmation link: the registration's answer holds none, since it must look the same
+    /// for an address that already had an account.
+    /// </summary>
+    public static string UserIdIn(Uri confirmationLink) =>
+        System.Web.HttpUtility.ParseQueryString(confirmationLink.Query)["userId"] ?? throw new InvalidOperationException($"No userId in {confirmationLink}");
 
     /// <summary>A client that carries the bearer token of a freshly logged-in person.</summary>
     public async Task<HttpClient> LoginAsync(string email, string password = Password)

@@ -68,6 +68,71 @@ public sealed class AccountPagesTests
     }
 
     [Theory, BothDatabases]
+    public async Task Registering_on_the_page_with_a_taken_address_shows_the_same_page_as_a_new_one(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        await app.RegisterConfirmedAsync("gerrit@example.nl", "Gerrit");
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        KeyValuePair<string, string>[] Form(string email) =>
+        [
+            new("Input.DisplayName", "Iemand Anders"), new("Input.Email", email), new("Input.Password", WehelpenApplication.Password),
+            new("Input.Roles", "resident"), new("Input.AcceptPrivacyStatement", "true"),
+        ];
+
+        var taken = await PageForms.PostAsync(browser, "/account/register", Form("gerrit@example.nl"));
+        var fresh = await PageForms.PostAsync(browser, "/account/register", Form("geert@example.nl"));
+
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal("/account/check-your-email?email=gerrit@example.nl", taken.Headers.Location?.OriginalString);
+        Assert.Equal("/account/check-your-email?email=geert@example.nl", fresh.Headers.Location?.OriginalString);
+        Assert.Contains("We hebben een e-mail gestuurd naar gerrit@example.nl", await browser.PageAsync(taken.Headers.Location!.OriginalString));
+        Assert.Equal("Iemand wilde een account maken met uw e-mailadres", app.Emails("gerrit@example.nl")[0].Subject);
+    }
+
+    [Theory, BothDatabases]
+    public async Task After_too_many_wrong_passwords_the_login_page_says_in_Dutch_when_to_try_again(DatabaseProvider provider)
+    {
+        var (app, _) = await AccountSteps.ThrottledAsync(provider);
+        await using var _app = app;
+        await app.RegisterConfirmedAsync("lies@example.nl");
+        using var browser = app.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.OK, (await PageForms.PostAsync(browser, "/account/login",
+                [new("Input.Email", "lies@example.nl"), new("Input.Password", $"verkeerd {i}")])).StatusCode);
+        var response = await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", "lies@example.nl"), new("Input.Password", "verkeerd")]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(15), response.Headers.RetryAfter?.Delta);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Contains("Er is te vaak een verkeerd wachtwoord geprobeerd voor dit e-mailadres. Probeer het over 15 minuten opnieuw.", html);
+        Assert.Contains("value=\"lies@example.nl\"", html); // what was typed stays
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_unconfirmed_person_with_the_right_password_can_have_the_confirmation_sent_again_from_the_login_page(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        await app.RegisterUnconfirmedAsync("kim@example.nl");
+        using var browser = app.CreateClient();
+
+        var wrong = await (await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", "kim@example.nl"), new("Input.Password", "verkeerd")])).PageAsync();
+        var right = await (await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", "kim@example.nl"), new("Input.Password", WehelpenApplication.Password)])).PageAsync();
+
+        Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", wrong);
+        Assert.DoesNotContain("Bevestig eerst", wrong);
+        Assert.DoesNotContain("Stuur de bevestigingsmail opnieuw", wrong);
+        Assert.Contains("Bevestig eerst uw e-mailadres", right);
+        Assert.Contains("action=\"/account/resend-confirmation\"", right);
+        Assert.Contains("Stuur de bevestigingsmail opnieuw", right);
+
+        var sent = await (await PageForms.PostAsync(browser, "/account/resend-confirmation", [new("Input.Email", "kim@example.nl")])).PageAsync();
+        Assert.Contains("role=\"status\"", sent);
+        Assert.Equal(2, app.Emails("kim@example.nl").Count);
+    }
+
+    [Theory, BothDatabases]
     public async Task The_login_page_is_rate_limited_too_but_looking_at_it_is_not(DatabaseProvider provider)
     {
         await using var app = await WehelpenApplication.StartAsync(provider);

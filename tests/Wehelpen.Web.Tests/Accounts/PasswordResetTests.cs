@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Tests.Hosting;
 
 namespace Wehelpen.Web.Tests.Accounts;
 
@@ -40,6 +45,87 @@ public sealed class PasswordResetTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Empty(app.Emails("onbekend@example.nl"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Forgot_password_and_resend_answer_before_any_mail_is_made_known_address_or_not(DatabaseProvider provider)
+    {
+        HeldMail? held = null;
+        await using var app = await WehelpenApplication.StartAsync(provider, services: s =>
+            s.AddSingleton<IEmailSender>(sp => held = new HeldMail(sp.GetRequiredService<FolderEmailSender>())));
+        await app.RegisterConfirmedAsync("mia@example.nl");
+        await app.RegisterUnconfirmedAsync("noor@example.nl");
+        using var client = app.CreateApiClient();
+        held!.Hold();
+
+        // Were the mail made while the person waits, these would wait for the held mail server (and take longer for a known address).
+        var answers = await Task.WhenAll(
+            client.PostAsJsonAsync("/api/v1/account/forgot-password", new { email = "mia@example.nl" }),
+            client.PostAsJsonAsync("/api/v1/account/forgot-password", new { email = "onbekend@example.nl" }),
+            client.PostAsJsonAsync("/api/v1/account/resend-confirmation", new { email = "noor@example.nl" }),
+            client.PostAsJsonAsync("/api/v1/account/resend-confirmation", new { email = "onbekend@example.nl" })).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+
+        held.Release();
+        Assert.Single(app.Emails("mia@example.nl"), m => m.Subject == "Een nieuw wachtwoord voor Wehelpen");
+        Assert.Equal(2, app.Emails("noor@example.nl").Count);
+        Assert.Empty(app.Emails("onbekend@example.nl"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_reset_mail_that_fails_is_tried_again_and_the_failure_is_logged_with_ids_not_the_address(DatabaseProvider provider)
+    {
+        var logs = new LogCapture();
+        await using var app = await WehelpenApplication.StartAsync(provider, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            s.AddSingleton(new AccountMailTiming(TimeSpan.Zero, [TimeSpan.FromMilliseconds(10)]));
+            s.AddSingleton<IEmailSender>(sp => new FailsOnce(sp.GetRequiredService<FolderEmailSender>()));
+        });
+        await app.RegisterConfirmedAsync("mia@example.nl");
+        using var client = app.CreateApiClient();
+
+        var forgot = await client.PostAsJsonAsync("/api/v1/account/forgot-password", new { email = "mia@example.nl" });
+
+        Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
+        Assert.Single(app.Emails("mia@example.nl"), m => m.Subject == "Een nieuw wachtwoord voor Wehelpen");
+        var failed = Assert.Single(logs.Records, r => r.Level == LogLevel.Warning && r.Category.EndsWith(".AccountMailSender", StringComparison.Ordinal));
+        Assert.Matches("Account mail [0-9a-f-]{36} \\(PasswordReset\\) failed \\(try 1\\)", failed.Text);
+        Assert.DoesNotContain(logs.Records, r => r.Text.Contains("mia@example.nl", StringComparison.OrdinalIgnoreCase) && r.Level >= LogLevel.Information);
+    }
+
+    /// <summary>A mail server that takes mail but answers only when the test lets it.</summary>
+    private sealed class HeldMail(FolderEmailSender folder) : IEmailSender
+    {
+        private TaskCompletionSource _open = CompletedGate();
+
+        public void Hold() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _open.TrySetResult();
+
+        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+        {
+            await _open.Task.WaitAsync(cancellationToken);
+            await folder.SendAsync(message, cancellationToken);
+        }
+
+        private static TaskCompletionSource CompletedGate()
+        {
+            var gate = new TaskCompletionSource();
+            gate.SetResult();
+            return gate;
+        }
+    }
+
+    /// <summary>A mail server that refuses the first reset mail, as one does for a moment when it restarts.</summary>
+    private sealed class FailsOnce(FolderEmailSender folder) : IEmailSender
+    {
+        private int _refused;
+
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
+            message.Subject.Contains("wachtwoord", StringComparison.Ordinal) && Interlocked.Exchange(ref _refused, 1) == 0
+                ? throw new System.Net.Mail.SmtpException(System.Net.Mail.SmtpStatusCode.ServiceNotAvailable, "421 try again later")
+                : folder.SendAsync(message, cancellationToken);
     }
 
     [Theory, BothDatabases]

@@ -87,18 +87,67 @@ public sealed class RegistrationApiTests
     }
 
     [Theory, BothDatabases]
-    public async Task An_address_can_be_registered_only_once(DatabaseProvider provider)
+    public async Task A_taken_address_gets_the_answer_of_a_new_registration_its_owner_a_mail_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        var hasher = new CountingHasher();
+        await using var app = await WehelpenApplication.StartAsync(provider, services: hasher.Use);
+        var annaId = await app.RegisterConfirmedAsync("anna@example.nl", "Anna");
+        using var client = app.CreateApiClient();
+        var users = await app.QueryAsync(db => db.Users.CountAsync());
+        var hashed = hasher.Hashed;
+
+        var taken = await client.PostAsJsonAsync("/api/v1/account/register", AccountSteps.Registration("ANNA@example.nl", "Anna twee"));
+        var hashedForTaken = hasher.Hashed - hashed;
+        var fresh = await client.PostAsJsonAsync("/api/v1/account/register", AccountSteps.Registration("ANNE@example.nl", "Anna twee"));
+
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
+        var a = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await fresh.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(b.EnumerateObject().Select(p => p.Name), a.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["email", "displayName", "roles"], a.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("ANNA@example.nl", a.GetProperty("email").GetString());
+        Assert.Equal(1, hashedForTaken); // the work of a new account's password, done all the same
+
+        Assert.Equal(users + 1, await app.QueryAsync(db => db.Users.CountAsync())); // only Anne's
+        Assert.Equal("Anna", (await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == annaId))).DisplayName);
+        var mails = app.Emails("anna@example.nl");
+        var note = mails[0];
+        Assert.Equal("Iemand wilde een account maken met uw e-mailadres", note.Subject);
+        Assert.Contains("Beste Anna,", note.TextBody);
+        Assert.Equal("/account/login", app.LinkInEmail("anna@example.nl", "/account/login").AbsolutePath);
+        Assert.Equal("/account/forgot-password", app.LinkInEmail("anna@example.nl", "/account/forgot-password").AbsolutePath);
+        Assert.Empty(app.Emails("ANNA@example.nl"));
+        Assert.Single(app.Emails("ANNE@example.nl"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_weak_password_is_refused_the_same_for_a_taken_address(DatabaseProvider provider)
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
-        await app.RegisterConfirmedAsync("anna@example.nl");
+        await app.RegisterConfirmedAsync("anna@example.nl", "Anna");
         using var client = app.CreateApiClient();
 
-        var again = await client.PostAsJsonAsync("/api/v1/account/register", new
-        {
-            email = "ANNA@example.nl", password = WehelpenApplication.Password, displayName = "Anna twee", roles = new[] { "resident" }, acceptPrivacyStatement = true,
-        });
+        var taken = await client.PostAsJsonAsync("/api/v1/account/register", AccountSteps.Registration("anna@example.nl", password: "kort"));
+        var fresh = await client.PostAsJsonAsync("/api/v1/account/register", AccountSteps.Registration("anne@example.nl", password: "kort"));
 
-        Assert.Contains("Er is al een account", string.Join(" ", await ProblemAssert.FieldErrorsAsync(again, "email")));
+        Assert.Equal(await ProblemAssert.FieldErrorsAsync(fresh, "password"), await ProblemAssert.FieldErrorsAsync(taken, "password"));
+        Assert.Equal(await ProblemAssert.ComparableBodyAsync(fresh), await ProblemAssert.ComparableBodyAsync(taken));
+        Assert.Single(app.Emails("anna@example.nl")); // only the confirmation from before
+    }
+
+    [Theory, BothDatabases]
+    public async Task Registering_again_with_an_address_never_confirmed_sends_the_confirmation_again(DatabaseProvider provider)
+    {
+        await using var app = await WehelpenApplication.StartAsync(provider);
+        await app.RegisterUnconfirmedAsync("piet@example.nl");
+        using var client = app.CreateApiClient();
+
+        var again = await client.PostAsJsonAsync("/api/v1/account/register", AccountSteps.Registration("piet@example.nl"));
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(2, app.Emails("piet@example.nl").Count(m => m.Subject == "Bevestig uw e-mailadres voor Wehelpen"));
+        Assert.Equal(1, await app.QueryAsync(db => db.Users.CountAsync(u => u.Email == "piet@example.nl")));
     }
 
     [Theory, BothDatabases]
@@ -143,11 +192,11 @@ public sealed class RegistrationApiTests
     {
         await using var app = await WehelpenApplication.StartAsync(provider);
         using var client = app.CreateApiClient();
-        var registered = await client.PostAsJsonAsync("/api/v1/account/register", new
+        await client.PostAsJsonAsync("/api/v1/account/register", new
         {
             email = "doelwit@example.nl", password = WehelpenApplication.Password, displayName = "Doelwit", roles = new[] { "resident" }, acceptPrivacyStatement = true,
         });
-        var victimId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var victimId = WehelpenApplication.UserIdIn(app.LinkInEmail("doelwit@example.nl", "/account/confirm-email"));
         var guessedCode = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode("geraden"u8.ToArray());
 
         var known = await client.PostAsJsonAsync("/api/v1/account/confirm-email", new { userId = victimId, code = guessedCode });

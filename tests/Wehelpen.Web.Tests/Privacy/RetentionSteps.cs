@@ -35,9 +35,9 @@ public static class RetentionSteps
         var response = await client.PostAsJsonAsync("/api/v1/account/register",
             new { email, password = WehelpenApplication.Password, displayName = name, roles = new[] { "carer" }, language, acceptPrivacyStatement = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
-        if (confirm) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(app.LinkInEmail(email, "/account/confirm-email").PathAndQuery)).StatusCode);
-        return id;
+        var link = app.LinkInEmail(email, "/account/confirm-email");
+        if (confirm) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link.PathAndQuery)).StatusCode);
+        return WehelpenApplication.UserIdIn(link);
     }
 
     public static async Task<HttpStatusCode> LoginStatusAsync(this WehelpenApplication app, string name)

@@ -10,12 +10,18 @@ namespace Wehelpen.Web.Features.Accounts;
 
 internal static class LoginFailure
 {
+    /// <summary>NotAllowed comes only after the right password (<see cref="PasswordLogin"/>); everything else is one answer.</summary>
     public static (string Reason, string Detail) Describe(SignInResult result, IStringLocalizer<SharedResource> text) => result switch
     {
-        { IsLockedOut: true } => ("locked_out", text["Login.Failed.LockedOut"]),
         { IsNotAllowed: true } => ("email_not_confirmed", text["Login.Failed.NotConfirmed"]),
         _ => ("invalid_credentials", text["Login.Failed.Invalid"]),
     };
+
+    /// <summary>The same for every address, with an account or without.</summary>
+    public static string Throttled(TimeSpan wait, IStringLocalizer<SharedResource> text) =>
+        text["Login.Throttled", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))];
+
+    public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 internal static class EmailConfirmation
@@ -33,10 +39,10 @@ internal static class PasswordReset
 {
     /// <summary>
     /// An unknown address gets the same answer as a wrong code, so nothing is given away. A new password ends every
-    /// session of the person: whoever knew the old one is signed out everywhere.
+    /// session of the person (whoever knew the old one is signed out everywhere) and the sign-in wait, from anywhere.
     /// </summary>
-    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, SessionStore sessions, IStringLocalizer<SharedResource> text,
-        string? email, string? code, string? newPassword)
+    public static async Task<FieldErrors> ResetAsync(UserManager<ApplicationUser> users, SessionStore sessions, SignInThrottle throttle,
+        IStringLocalizer<SharedResource> text, string? email, string? code, string? newPassword, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", text["Validation.PasswordRequired"]);
@@ -49,7 +55,7 @@ internal static class PasswordReset
             errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "code", error.Description);
         if (result.Succeeded)
         {
-            await users.SetLockoutEndDateAsync(user, null); // a fresh password ends an earlier lockout
+            await throttle.ForgetAccountAsync(user.NormalizedEmail!, ct);
             await sessions.EndAllAsync(user.Id, SessionEnd.PasswordReset);
         }
         return errors;

@@ -12,7 +12,6 @@ public sealed record RefreshRequest(string? RefreshToken);
 public sealed record EmailRequest(string? Email);
 public sealed record ConfirmEmailRequest(string? UserId, string? Code);
 public sealed record ResetPasswordRequest(string? Email, string? Code, string? NewPassword);
-public sealed record RegisteredResponse(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary>/api/v1/account: registration and token login for apps. Pages use cookies for the same flows.</summary>
 internal static class AccountsApi
@@ -30,18 +29,18 @@ internal static class AccountsApi
         group.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);
     }
 
-    private static async Task<Results<Created<RegisteredResponse>, ValidationProblem>> RegisterAsync(
-        RegistrationInput input, Registration registration, CancellationToken ct)
-    {
-        var (user, errors) = await registration.RegisterAsync(input, ct);
-        if (user is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var roles = input.Roles!.Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
-        return TypedResults.Created("/api/v1/profile", new RegisteredResponse(user.Id, user.Email!, user.DisplayName, roles));
-    }
+    /// <summary>The same 201 and body whether the address was free or had an account already (see <see cref="Registered"/>).</summary>
+    private static async Task<Results<Created<Registered>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegistrationInput input, Registration registration, CancellationToken ct) =>
+        (await registration.RegisterAsync(input, ct)).ToApi(r => TypedResults.Created("/api/v1/profile", r));
 
-    /// <summary>Answers with an access and a refresh token (Identity's bearer tokens).</summary>
+    /// <summary>
+    /// Answers with an access and a refresh token (Identity's bearer tokens). A wrong password and an unknown address get
+    /// one answer; too many of them for an address a 429 with Retry-After, the same for every address.
+    /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        LoginRequest request, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text)
+        LoginRequest request, SignInManager<ApplicationUser> signIn, PasswordLogin login, HttpContext http, IStringLocalizer<SharedResource> text,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -52,12 +51,21 @@ internal static class AccountsApi
         }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        var outcome = await login.SignInAsync(request.Email, request.Password, isPersistent: false, http.Connection.RemoteIpAddress, ct);
+        if (outcome.Wait is { } wait)
+        {
+            http.Response.Headers.RetryAfter = LoginFailure.RetryAfterSeconds(wait);
+            return TypedResults.Problem(LoginFailure.Throttled(wait, text), statusCode: StatusCodes.Status429TooManyRequests, title: text["RateLimit.Title"],
+                extensions: new Dictionary<string, object?> { ["reason"] = "throttled" });
+        }
+        var result = outcome.Result;
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the tokens
 
         var (reason, detail) = LoginFailure.Describe(result, text);
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: text["Login.Failed.Title"],
-            extensions: new Dictionary<string, object?> { ["reason"] = reason });
+        var extensions = new Dictionary<string, object?> { ["reason"] = reason };
+        // Only who typed the right password hears that the address is not confirmed, and where to ask for the link again.
+        if (result.IsNotAllowed) extensions["resendConfirmation"] = "/api/v1/account/resend-confirmation";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: text["Login.Failed.Title"], extensions: extensions);
     }
 
     /// <summary>
@@ -98,9 +106,10 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok, ValidationProblem>> ResetPasswordAsync(
-        ResetPasswordRequest request, UserManager<ApplicationUser> users, SessionStore sessions, IStringLocalizer<SharedResource> text)
+        ResetPasswordRequest request, UserManager<ApplicationUser> users, SessionStore sessions, SignInThrottle throttle,
+        IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        var errors = await PasswordReset.ResetAsync(users, sessions, text, request.Email, request.Code, request.NewPassword);
+        var errors = await PasswordReset.ResetAsync(users, sessions, throttle, text, request.Email, request.Code, request.NewPassword, ct);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok();
     }
 }

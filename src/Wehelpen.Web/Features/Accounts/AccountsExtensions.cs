@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
@@ -45,6 +46,9 @@ public static class AccountsExtensions
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                // The password step does not use Identity's lockout (anyone could lock a resident out with it): it is
+                // throttled per address and client network instead (SignInThrottle). These stay for Identity's own
+                // other checks.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -61,7 +65,16 @@ public static class AccountsExtensions
                 .RequireAuthenticatedUser());
 
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<AccountMailQueue>();
+        services.TryAddSingleton(AccountMailTiming.Default);
+        services.AddHostedService<AccountMailSender>();
         services.AddScoped<Registration>();
+        services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("RateLimits"));
+        services.AddScoped<SignInThrottle>();
+        services.AddSingleton<UnknownAccountPassword>();
+        services.AddScoped<PasswordLogin>();
+        services.AddPersonalData<SignInFailurePersonalData>();
+        services.AddRetentionRule<SignInFailureRetention>();
         services.AddPersonalData<AccountPersonalData>();
         services.AddScoped<SignInRecorder>();
         services.AddRetentionRule<InactiveAccountWarnings>();

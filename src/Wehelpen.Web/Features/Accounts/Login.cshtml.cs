@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,10 +7,13 @@ using Wehelpen.Web.Localization;
 namespace Wehelpen.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountRateLimits.Login)]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class LoginModel(PasswordLogin login, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>The right password for an address not confirmed yet: the page offers to send the confirmation again.</summary>
+    public bool NotConfirmed { get; private set; }
 
     public sealed class InputModel
     {
@@ -22,19 +24,27 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IStringLoc
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", text["Validation.EmailRequired"]);
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", text["Validation.PasswordRequired"]);
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.RememberMe, lockoutOnFailure: true);
+        var outcome = await login.SignInAsync(Input.Email!, Input.Password!, Input.RememberMe, HttpContext.Connection.RemoteIpAddress, ct);
+        if (outcome.Wait is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = LoginFailure.RetryAfterSeconds(wait);
+            ModelState.AddModelError("", LoginFailure.Throttled(wait, text));
+            return Page();
+        }
+        var result = outcome.Result;
         if (result.Succeeded)
         {
-            var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
-            if (user is not null) Response.SetLanguageCookie(user.PreferredLanguage, clock.GetUtcNow());
+            Response.SetLanguageCookie(outcome.User!.PreferredLanguage, clock.GetUtcNow());
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError("", LoginFailure.Describe(result, text).Detail);
         return Page();
     }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wehelpen.Web.Features.Accounts;
-
 namespace Wehelpen.Web.Features.Accounts;
 
 public sealed class RegisterModel(Registration registration) : PageModel
@@ -23,13 +21,10 @@ public sealed class RegisterModel(Registration registration) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var (user, errors) = await registration.RegisterAsync(
+        var outcome = await registration.RegisterAsync(
             new RegistrationInput(Input.Email, Input.Password, Input.DisplayName, Input.Roles, Input.Postcode, language, Input.AcceptPrivacyStatement), ct);
-        if (user is null)
-        {
-            errors.CopyTo(ModelState);
-            return Page();
-        }
-        return RedirectToPage("RegisterConfirmation", new { email = user.Email });
+        if (outcome.Failed(ModelState)) return Page();
+        // The same page whether the address was free or had an account already: its owner was mailed.
+        return RedirectToPage("RegisterConfirmation", new { email = outcome.Value!.Email });
     }
 }

@@ -14,8 +14,16 @@ public sealed record RegistrationInput(
     bool? AcceptPrivacyStatement = null);
 
 /// <summary>
+/// What a registration answers, the same whether the address was free or already had an account: only what the
+/// person sent, tidied (no id: a made-up one for a taken address could be told apart from a real one sooner or later).
+/// </summary>
+public sealed record Registered(string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>
 /// Registering a new person: one use case for the page and the API. The account and its roles are written in one
-/// transaction; the confirmation mail goes out after that.
+/// transaction; the confirmation mail goes out after the answer (<see cref="AccountMailQueue"/>).
+/// An address that already has an account gets the same answer, in about the same time (the password is checked and
+/// hashed all the same), and nothing is written: its owner is mailed instead (<see cref="AccountMailKind.RegistrationAttempt"/>).
 /// </summary>
 public sealed class Registration(
     WehelpenDbContext db,
@@ -23,12 +31,11 @@ public sealed class Registration(
     PostcodeTable postcodes,
     AccountEmails emails,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> text,
-    ILogger<Registration> logger)
+    IStringLocalizer<SharedResource> text)
 {
     public const int DisplayNameMaxLength = 80;
 
-    public async Task<(ApplicationUser? User, FieldErrors Errors)> RegisterAsync(RegistrationInput input, CancellationToken ct)
+    public async Task<Outcome<Registered>> RegisterAsync(RegistrationInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var displayName = input.DisplayName?.Trim() ?? "";
@@ -50,7 +57,7 @@ public sealed class Registration(
             place = postcodes.Lookup(input.Postcode);
             if (!place.IsUsable) errors.Add("postcode", PostcodeMessages.For(place, text));
         }
-        if (errors.Any) return (null, errors);
+        if (errors.Any) return errors;
 
         var now = clock.GetUtcNow();
         var user = new ApplicationUser
@@ -65,22 +72,41 @@ public sealed class Registration(
             PrivacyStatementAcceptedAt = now,
         };
         if (place is { IsUsable: true }) user.MoveTo(place);
+        var registered = new Registered(email, displayName, roles);
+
+        if (await users.FindByEmailAsync(email) is not null) return await TakenAsync(user, input.Password!, registered, errors, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, input.Password!);
-        if (!created.Succeeded) return (null, IdentityErrors.ToFields(created, errors));
+        // Taken in the moment since the look-up (two registrations at once): the same as taken before.
+        if (!created.Succeeded && created.Errors.All(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+            return await TakenAsync(user, input.Password!, registered, errors, ct);
+        if (!created.Succeeded) return IdentityErrors.ToFields(created, errors);
         var withRoles = await users.AddToRolesAsync(user, roles);
-        if (!withRoles.Succeeded) return (null, IdentityErrors.ToFields(withRoles, errors));
+        if (!withRoles.Succeeded) return IdentityErrors.ToFields(withRoles, errors);
         await transaction.CommitAsync(ct);
 
-        // The account exists now. If the mail server is down, saying "failed" would make the person register
-        // again and hear that the address is taken; the next page offers "send the email again" instead.
-        try { await emails.SendConfirmationAsync(user, ct); }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException)
+        // After the answer: if the mail server is down, the account exists all the same, and the next page offers
+        // "send the email again".
+        await emails.RequestConfirmationAsync(user.Email, ct);
+        return registered;
+    }
+
+    /// <summary>
+    /// The password must pass the same rules as for a new account (else the answer would differ), and is hashed as it
+    /// would be; then the owner is mailed. Nothing is stored.
+    /// </summary>
+    private async Task<Outcome<Registered>> TakenAsync(ApplicationUser candidate, string password, Registered registered, FieldErrors errors, CancellationToken ct)
+    {
+        foreach (var validator in users.PasswordValidators)
         {
-            logger.LogError(e, "Could not send the confirmation email for new account {UserId}", user.Id);
+            var valid = await validator.ValidateAsync(users, candidate, password);
+            if (!valid.Succeeded) IdentityErrors.ToFields(valid, errors);
         }
-        return (user, errors);
+        if (errors.Any) return errors;
+        _ = users.PasswordHasher.HashPassword(candidate, password);
+        await emails.RequestRegistrationAttemptAsync(candidate.Email!, ct);
+        return registered;
     }
 }
 

@@ -10,7 +10,7 @@ namespace Wehelpen.Web.Features.Accounts;
 
 [EnableRateLimiting(AccountRateLimits.PasswordReset)]
 [SecretInUrl]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, SessionStore sessions, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, SessionStore sessions, SignInThrottle throttle, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Done { get; private set; }
@@ -24,9 +24,9 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, Sessi
 
     public void OnGet(string? email, string? code) => Input = new InputModel { Email = email, Code = code };
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = await PasswordReset.ResetAsync(users, sessions, text, Input.Email, Input.Code, Input.NewPassword);
+        var errors = await PasswordReset.ResetAsync(users, sessions, throttle, text, Input.Email, Input.Code, Input.NewPassword, ct);
         if (errors.Any)
         {
             errors.CopyTo(ModelState);

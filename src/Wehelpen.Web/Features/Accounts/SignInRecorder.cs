@@ -50,6 +50,12 @@ public sealed class RecordingSignInManager(
     /// <summary>The session a renewed sign-in continues, instead of starting one.</summary>
     private Guid? _continuing;
 
+    /// <summary>
+    /// After <see cref="PasswordLogin"/> checked the password: signs in, or asks for the second step when the person
+    /// has one; lockout is not looked at (<see cref="SignInThrottle"/> took its place).
+    /// </summary>
+    public Task<SignInResult> SignInAfterPasswordAsync(ApplicationUser user, bool isPersistent) => SignInOrTwoFactorAsync(user, isPersistent);
+
     public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         // First: the bearer sign-in writes its tokens as the response body, after which nothing may fail.
