@@ -52,6 +52,9 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
         // Matching asks volunteers only when a test says so (SweepAsync): an alert popping up in the middle of another
         // journey would make it depend on the minute it ran in.
         builder.UseSetting("Requests:SweepSeconds", "86400");
+        // One browser registers, confirms, chats and asks for every journey from 127.0.0.1, within the hour.
+        foreach (var limit in new[] { "RegistrationsPerHour", "EmailConfirmationsPerQuarterHour", "TokenRefreshesPerQuarterHour", "ChatMessagesPerMinute", "HelpRequestsPerHour", "ReportsPerHour" })
+            builder.UseSetting($"RateLimits:{limit}", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

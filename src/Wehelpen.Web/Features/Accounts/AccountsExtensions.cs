@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts.Passwords;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -39,7 +40,8 @@ public static class AccountsExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
-                // Long rather than complicated: many of our users are older and type slowly.
+                // Long rather than complicated: many of our users are older and type slowly. What else a password
+                // must be (not too long, not common, not their name or address) is in PasswordRules.
                 o.Password.RequiredLength = 8;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -53,13 +55,15 @@ public static class AccountsExtensions
             .AddEntityFrameworkStores<WehelpenDbContext>()
             .AddSignInManager<RecordingSignInManager>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordRules>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser());
 
+        services.AddSingleton<CommonPasswords>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Registration>();
         services.AddPersonalData<AccountPersonalData>();

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
+[EnableRateLimiting(AccountRateLimits.EmailConfirmation)]
 public sealed class ConfirmEmailModel(UserManager<ApplicationUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }

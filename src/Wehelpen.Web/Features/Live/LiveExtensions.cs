@@ -7,6 +7,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Live;
 
@@ -27,6 +28,7 @@ public static class LiveExtensions
             {
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 o.AddFilter<LiveHubCulture>();
+                o.AddFilter<RateLimitedHubMethods>(); // after the culture: its refusal is in the caller's language
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(new LiveOptions(TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Live:OfflineGraceSeconds", 10)))));
