@@ -3,12 +3,17 @@ using Microsoft.Playwright;
 namespace Wehelpen.E2E;
 
 /// <summary>One app and one headless chromium per test class; every test gets its own browser context (cookies).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public WehelpenServer Server { get; } = new();
+    public BrowserFixture() : this(new Dictionary<string, string>()) { }
+
+    /// <param name="settings">Settings of this class's app beside the usual ones (a low limit, say).</param>
+    protected BrowserFixture(IReadOnlyDictionary<string, string> settings) => Server = new WehelpenServer(settings);
+
+    public WehelpenServer Server { get; }
 
     public async Task InitializeAsync()
     {

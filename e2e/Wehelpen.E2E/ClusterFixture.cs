@@ -289,6 +289,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         env["Scheduling__Enabled"] = "true";
         // Every test logs people in from 127.0.0.1, more than ten a minute.
         env["RateLimits__LoginAttemptsPerMinute"] = "10000";
+        foreach (var setting in new[] { "RegistrationsPerHour", "EmailConfirmationsPerQuarterHour", "TokenRefreshesPerQuarterHour", "ChatMessagesPerMinute", "HelpRequestsPerHour", "ReportsPerHour" })
+            env[$"RateLimits__{setting}"] = "10000";
         env["Reminders__BatchSize"] = ReminderBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var key in env.Keys.Where(k => k.StartsWith("WEHELPEN_NODE_", StringComparison.Ordinal)).ToList()) env.Remove(key);
 

@@ -16,9 +16,11 @@ namespace Wehelpen.E2E;
 public sealed class WehelpenServer : WebApplicationFactory<Program>
 {
     private readonly string _root = Directory.CreateTempSubdirectory("wehelpen-e2e-").FullName;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public WehelpenServer()
+    public WehelpenServer(IReadOnlyDictionary<string, string> settings)
     {
+        _settings = settings;
         // Port 0 on an explicit address: no race between finding a free port and binding it.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
@@ -52,6 +54,10 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
         // Matching asks volunteers only when a test says so (SweepAsync): an alert popping up in the middle of another
         // journey would make it depend on the minute it ran in.
         builder.UseSetting("Requests:SweepSeconds", "86400");
+        // One browser registers, confirms, chats and asks for every journey from 127.0.0.1, within the hour.
+        foreach (var limit in new[] { "RegistrationsPerHour", "EmailConfirmationsPerQuarterHour", "TokenRefreshesPerQuarterHour", "ChatMessagesPerMinute", "HelpRequestsPerHour", "ReportsPerHour" })
+            builder.UseSetting($"RateLimits:{limit}", "10000");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -22,6 +22,16 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
 {
     public const string Password = "een lange zin als wachtwoord";
 
+    private static readonly Dictionary<string, string> GenerousLimits = new()
+    {
+        ["RateLimits:RegistrationsPerHour"] = "10000",
+        ["RateLimits:EmailConfirmationsPerQuarterHour"] = "10000",
+        ["RateLimits:TokenRefreshesPerQuarterHour"] = "10000",
+        ["RateLimits:ChatMessagesPerMinute"] = "10000",
+        ["RateLimits:HelpRequestsPerHour"] = "10000",
+        ["RateLimits:ReportsPerHour"] = "10000",
+    };
+
     private readonly TestDatabase _database;
     private bool _ownsDatabase = true;
     private readonly Dictionary<string, string?> _settings;
@@ -79,6 +89,9 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting(KeyRingEncryption.PathSetting, TestCertificate.Path);
         builder.UseSetting(KeyRingEncryption.PasswordSetting, TestCertificate.Password);
+        // Every test's people register, confirm, chat and ask from one address and in one minute: the limits are
+        // tested where a test sets them low, and stay out of the way elsewhere.
+        foreach (var (key, value) in GenerousLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }

@@ -22,7 +22,7 @@ public static class DemoAccounts
         new(Roles.Carer, $"mantelzorger@{Domain}", "Ahmed el Amrani", "1056 AB"),
         new(Roles.Volunteer, $"vrijwilliger@{Domain}", "Sanne Bakker", "1057 DE"),
         new(Roles.Professional, $"professional@{Domain}", "Marieke Jansen", "1055 RS"),
-        new(Roles.Admin, $"beheerder@{Domain}", "Beheer Wehelpen", "1011 AB"),
+        new(Roles.Admin, $"beheerder@{Domain}", "Bea Beheer", "1011 AB"),
     ];
 }
 

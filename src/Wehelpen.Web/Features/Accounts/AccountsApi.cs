@@ -20,10 +20,10 @@ internal static class AccountsApi
     {
         var group = app.MapGroup("/api/v1/account").WithTags("Account");
 
-        group.MapPost("/register", RegisterAsync);
+        group.MapPost("/register", RegisterAsync).RequireRateLimiting(AccountRateLimits.Registration);
         group.MapPost("/login", LoginAsync).RequireRateLimiting(AccountRateLimits.Login);
-        group.MapPost("/refresh", RefreshAsync);
-        group.MapPost("/confirm-email", ConfirmEmailAsync);
+        group.MapPost("/refresh", RefreshAsync).RequireRateLimiting(AccountRateLimits.TokenRefresh);
+        group.MapPost("/confirm-email", ConfirmEmailAsync).RequireRateLimiting(AccountRateLimits.EmailConfirmation);
         group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);
         group.MapPost("/forgot-password", ForgotPasswordAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);
         group.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(AccountRateLimits.PasswordReset);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts.Passwords;
 using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
@@ -40,7 +41,8 @@ public static class AccountsExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
-                // Long rather than complicated: many of our users are older and type slowly.
+                // Long rather than complicated: many of our users are older and type slowly. What else a password
+                // must be (not too long, not common, not their name or address) is in PasswordRules.
                 o.Password.RequiredLength = 8;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -57,13 +59,15 @@ public static class AccountsExtensions
             .AddEntityFrameworkStores<WehelpenDbContext>()
             .AddSignInManager<RecordingSignInManager>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordRules>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser());
 
+        services.AddSingleton<CommonPasswords>();
         services.AddScoped<AccountEmails>();
         services.AddSingleton<AccountMailQueue>();
         services.TryAddSingleton(AccountMailTiming.Default);

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
 namespace Wehelpen.Web.Features.Accounts;
 
+[EnableRateLimiting(AccountRateLimits.Registration)]
 public sealed class RegisterModel(Registration registration) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

@@ -5,6 +5,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Chat;
 
@@ -21,7 +22,7 @@ internal static class ChatApi
         circle.MapGet("/", (Guid circleId, long? before, long? after, int? limit, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
             HistoryAsync(ChatTarget.Circle(circleId), before, after, limit, user, chat, ct));
         circle.MapPost("/", (Guid circleId, SendChatInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
-            SendAsync(ChatTarget.Circle(circleId), input, user, chat, ct));
+            SendAsync(ChatTarget.Circle(circleId), input, user, chat, ct)).RequireRateLimiting(ChatExtensions.SendLimit);
         circle.MapPost("/read", (Guid circleId, MarkReadInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
             MarkReadAsync(ChatTarget.Circle(circleId), input, user, chat, ct));
 
@@ -29,7 +30,7 @@ internal static class ChatApi
         request.MapGet("/", (Guid requestId, long? before, long? after, int? limit, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
             HistoryAsync(ChatTarget.Request(requestId), before, after, limit, user, chat, ct));
         request.MapPost("/", (Guid requestId, SendChatInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
-            SendAsync(ChatTarget.Request(requestId), input, user, chat, ct));
+            SendAsync(ChatTarget.Request(requestId), input, user, chat, ct)).RequireRateLimiting(ChatExtensions.SendLimit);
         request.MapPost("/read", (Guid requestId, MarkReadInput input, ClaimsPrincipal user, Conversations chat, CancellationToken ct) =>
             MarkReadAsync(ChatTarget.Request(requestId), input, user, chat, ct));
 
@@ -53,8 +54,13 @@ internal static class ChatApi
 
 public static class ChatExtensions
 {
+    /// <summary>Sending a chat message, through the API, a page or the hub: one allowance per person for all of them.</summary>
+    public const string SendLimit = "chat-send";
+
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
+        builder.AddRateLimit(new RateLimitRule(SendLimit, 30, TimeSpan.FromMinutes(1))
+            { Setting = "ChatMessagesPerMinute", DetailKey = "RateLimit.Chat.Detail" });
         builder.Services.AddScoped<ChatAccess>();
         builder.Services.AddScoped<ChatStore>();
         builder.Services.AddScoped<Conversations>();

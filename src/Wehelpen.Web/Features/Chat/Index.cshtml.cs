@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
@@ -8,6 +9,7 @@ using Wehelpen.Web.Features.Live;
 namespace Wehelpen.Web.Features.Chat;
 
 /// <summary>/circles/{id}/chat: the circle's chat, newest messages at the bottom, older ones a page back; who is here now.</summary>
+[EnableRateLimiting(ChatExtensions.SendLimit)]
 public sealed class IndexModel(Conversations conversations, LiveConnections connections, WehelpenDbContext db, IStringLocalizer<SharedResource> text) : CirclePageModel
 {
     protected override CircleTab Tab => CircleTab.Chat;

@@ -1,8 +1,7 @@
-using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Circles;
 
@@ -20,16 +19,11 @@ public static class CirclesExtensions
         services.AddScoped<CircleInvitations>();
         services.AddScoped<Erasure.CircleErasing>();
         services.AddPersonalData<Erasure.CirclePersonalData>();
-        var perQuarterHour = builder.Configuration.GetValue("RateLimits:InvitationLookupsPerQuarterHour", 30);
         // Every look-up counts, also a GET: an eight-character code is safe only when it cannot be tried at speed.
-        services.AddRateLimiter(o => o.AddPolicy(InvitationLookups, ctx =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                $"{InvitationLookups}:{ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString()}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perQuarterHour, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 })));
-        services.AddRateLimiter(o => o.AddPolicy(CircleErasure, ctx =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                $"{CircleErasure}:{ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString()}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
+        // Accepting (page and API) counts here too.
+        builder.AddRateLimit(new RateLimitRule(InvitationLookups, 30, TimeSpan.FromMinutes(15))
+            { Setting = "InvitationLookupsPerQuarterHour", CountsReads = true });
+        builder.AddRateLimit(new RateLimitRule(CircleErasure, 10, TimeSpan.FromHours(1)) { CountsReads = true });
         builder.AddConsents();
         return builder;
     }

@@ -8,6 +8,7 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Live;
 
@@ -31,6 +32,7 @@ public static class LiveExtensions
                 o.AddFilter<LiveHubCulture>();
                 // After the culture: a call of a session that ended is refused in the caller's language.
                 o.AddFilter<SessionHubFilter>();
+                o.AddFilter<RateLimitedHubMethods>(); // after the culture: its refusal is in the caller's language
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Logging.AddFilter(LiveHubRefusals.DispatcherCategory, LogLevel.None);

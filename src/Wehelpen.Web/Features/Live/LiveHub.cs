@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -29,6 +30,7 @@ public sealed class LiveHub(
 
     public override Task OnDisconnectedAsync(Exception? exception) => connections.DisconnectedAsync(Context.ConnectionId);
 
+    [EnableRateLimiting(ChatExtensions.SendLimit)]
     public async Task<ChatMessageResponse> SendChat(ChatTarget? target, SendChatInput? message) =>
         Unwrap(await conversations.SendAsync(UserId, Required(target), message ?? new SendChatInput(null, null), Context.ConnectionAborted));
 

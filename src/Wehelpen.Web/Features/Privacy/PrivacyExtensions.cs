@@ -1,7 +1,6 @@
-using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Privacy;
 
@@ -20,13 +19,10 @@ public static class PrivacyExtensions
         services.AddScoped<AccountErasure>();
         services.AddScoped<DataExport>();
         services.AddScoped<ExportOverview>();
-        services.AddRateLimiter(o =>
-        {
-            // An export reads everything about a person: a few an hour is plenty, and keeps it from being used to load the server.
-            o.AddPolicy(ExportLimit, ctx => PerPerson(ctx, ExportLimit, 10, TimeSpan.FromHours(1)));
-            // Erasing asks for the password: limited like a login, so it cannot be used to guess one.
-            o.AddPolicy(ErasureLimit, ctx => PerPerson(ctx, ErasureLimit, 5, TimeSpan.FromMinutes(15)));
-        });
+        // An export reads everything about a person: a few an hour is plenty, and keeps it from being used to load the server.
+        builder.AddRateLimit(new RateLimitRule(ExportLimit, 10, TimeSpan.FromHours(1)) { CountsReads = true });
+        // Erasing asks for the password: limited like a login, so it cannot be used to guess one.
+        builder.AddRateLimit(new RateLimitRule(ErasureLimit, 5, TimeSpan.FromMinutes(15)) { CountsReads = true });
         return builder;
     }
 
@@ -35,9 +31,4 @@ public static class PrivacyExtensions
         app.MapPrivacyApi();
         return app;
     }
-
-    private static RateLimitPartition<string> PerPerson(HttpContext ctx, string policy, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            $"{policy}:{ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString()}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Web.Features.Reports;
 
 /// <summary>Reporting one request (?request=) or one person (?person=) the reporter has met through the app.</summary>
 [Authorize]
+[EnableRateLimiting(ReportsExtensions.SendingLimit)]
 public sealed class NewModel(Reporting reporting) : PageModel
 {
     public ReportSubject Subject { get; private set; } = default!;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Reports;
 
@@ -12,7 +13,7 @@ internal static class ReportsApi
     {
         app.MapPost("/api/v1/reports", async (ReportInput input, ClaimsPrincipal user, Reporting reporting, CancellationToken ct) =>
             (await reporting.SendAsync(user.RequiredUserId(), input, ct)).ToApi(r => TypedResults.Created($"/api/v1/reports/{r.Id}", r)))
-            .WithTags("Reports").RequireAuthorization(AccountsExtensions.ApiPolicy);
+            .WithTags("Reports").RequireAuthorization(AccountsExtensions.ApiPolicy).RequireRateLimiting(ReportsExtensions.SendingLimit);
 
         var admin = app.MapGroup("/api/v1/admin/reports").WithTags("Reports")
             .RequireAuthorization(AccountsExtensions.ApiPolicy)
@@ -25,8 +26,13 @@ internal static class ReportsApi
 
 public static class ReportsExtensions
 {
+    /// <summary>Reporting a request or a person (page and API), per person.</summary>
+    public const string SendingLimit = "report-sending";
+
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
+        builder.AddRateLimit(new RateLimitRule(SendingLimit, 10, TimeSpan.FromHours(1))
+            { Setting = "ReportsPerHour", DetailKey = "RateLimit.Reports.Detail" });
         builder.Services.AddScoped<Reporting>();
         builder.Services.AddPersonalData<ReportsPersonalData>();
         return builder;

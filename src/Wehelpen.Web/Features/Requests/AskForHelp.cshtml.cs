@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
@@ -12,6 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// Asking for help: what, when, where and of whom. Opened from an appointment (?appointment=&amp;date=) the request is
 /// about that appointment; opened from a volunteer's offer (?offer=) it goes to that volunteer.
 /// </summary>
+[EnableRateLimiting(RequestsExtensions.PostingLimit)]
 public sealed class AskForHelpModel(
     RequestPosting posting, AgendaPlanner agenda, CircleManagement circles, IStringLocalizer<SharedResource> text) : CircleRequestPageModel
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
@@ -63,6 +64,7 @@ public sealed class CircleRequestModel(
         ActAsync(requestId, happened == false ? "CircleRequests.Done.Disputed" : "CircleRequests.Done.Confirmed",
             () => lifecycle.ConfirmAsync(Membership.UserId, requestId, new ConfirmRequest(happened), ct), ct);
 
+    [EnableRateLimiting(ChatExtensions.SendLimit)]
     public async Task<IActionResult> OnPostChatAsync(Guid requestId, CancellationToken ct)
     {
         if (!await LoadAsync(requestId, ct)) return NotFound();

@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 using Wehelpen.Web.Features.Scheduling;
 using Quartz;
 
@@ -23,7 +24,8 @@ internal static class RequestsApi
         circle.MapGet("/requests", async (CircleMembership me, RequestQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.ForCircleAsync(me, ct)));
         circle.MapPost("/requests", async (HelpRequestInput input, CircleMembership me, RequestPosting posting, CancellationToken ct) =>
-            (await posting.PostAsync(me, input, ct)).ToApi(r => TypedResults.Created($"/api/v1/requests/{r.Summary.Id}", r)));
+            (await posting.PostAsync(me, input, ct)).ToApi(r => TypedResults.Created($"/api/v1/requests/{r.Summary.Id}", r)))
+            .RequireRateLimiting(RequestsExtensions.PostingLimit);
         circle.MapGet("/requests/{requestId:guid}/address-views", async (Guid requestId, CircleMembership me, AddressViews views, CancellationToken ct) =>
             (await views.ForCircleAsync(me, requestId, ct)).ToApi(TypedResults.Ok)).RequireAuthorization(CirclePolicies.Manager);
         circle.MapGet("/request-policy", async (CircleMembership me, CircleRequestSettings settings, CancellationToken ct) =>
@@ -82,8 +84,13 @@ public sealed class RequestNotFound(IStringLocalizer<SharedResource> text)
 
 public static class RequestsExtensions
 {
+    /// <summary>Asking for help (page and API), per person.</summary>
+    public const string PostingLimit = "request-posting";
+
     public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
     {
+        builder.AddRateLimit(new RateLimitRule(PostingLimit, 20, TimeSpan.FromHours(1))
+            { Setting = "HelpRequestsPerHour", DetailKey = "RateLimit.HelpRequests.Detail" });
         builder.Services.AddScoped<RequestAccess>();
         builder.Services.AddScoped<RequestJournal>();
         builder.Services.AddSingleton<RequestDescriptions>();

@@ -120,10 +120,11 @@
     } catch (error) {
       const pending = list.querySelector(`.chat-pending[data-client-id="${CSS.escape(item.clientMessageId)}"]`);
       if (String(error?.message).includes("HubException")) {
-        // Refused (too long, conversation closed): back into the form, with the reason; nothing is lost.
+        // Refused (too long, too many at once, conversation closed): back into the form, with the reason; nothing
+        // is lost, also not what was typed since.
         saveOutbox(outbox().filter((i) => i.clientMessageId !== item.clientMessageId));
         pending?.remove();
-        if (textarea && !textarea.value) textarea.value = item.text;
+        if (textarea && !textarea.value.includes(item.text)) textarea.value = textarea.value ? `${item.text}\n${textarea.value}` : item.text;
         showError(hubMessage(error));
       } else if (pending) {
         pending.querySelector(".chat-meta").textContent = texts.SentOffline;

@@ -10,7 +10,6 @@ namespace Wehelpen.Web.Features.Accounts.Sessions;
 /// signed out), where one is signed in, signing one of those out, and "Overal uitloggen" (all of them, this one too).
 /// </summary>
 [Authorize]
-[EnableRateLimiting(SessionRateLimits.SecurityPage)]
 public sealed class SecurityModel(SessionStore sessions, PasswordChange passwords, RecordingSignInManager signIn) : PageModel
 {
     [BindProperty] public PasswordForm Input { get; set; } = new();
@@ -26,6 +25,7 @@ public sealed class SecurityModel(SessionStore sessions, PasswordChange password
 
     public async Task OnGetAsync(CancellationToken ct) => Sessions = await sessions.OpenAsync(User.RequiredUserId(), ct);
 
+    [EnableRateLimiting(SessionRateLimits.PasswordChanges)]
     public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
     {
         var outcome = await passwords.ChangeAsync(User.RequiredUserId(), Current, new ChangePasswordRequest(Input.CurrentPassword, Input.NewPassword), ct);
@@ -40,6 +40,7 @@ public sealed class SecurityModel(SessionStore sessions, PasswordChange password
         return RedirectToPage();
     }
 
+    [EnableRateLimiting(SessionRateLimits.SessionEnds)]
     public async Task<IActionResult> OnPostEndAsync(Guid sessionId, CancellationToken ct)
     {
         if (!await sessions.EndAsync(User.RequiredUserId(), sessionId, SessionEnd.EndedFromList, ct)) return NotFound();
@@ -52,6 +53,7 @@ public sealed class SecurityModel(SessionStore sessions, PasswordChange password
         return Redirect("/account/logout");
     }
 
+    [EnableRateLimiting(SessionRateLimits.SessionEnds)]
     public async Task<IActionResult> OnPostEndAllAsync(CancellationToken ct)
     {
         await sessions.EndAllAsync(User.RequiredUserId(), SessionEnd.EndedEverywhere, ct: ct);

@@ -1,6 +1,5 @@
-using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Wehelpen.Web.Platform.PersonalData;
+using Wehelpen.Web.Platform.RateLimiting;
 
 namespace Wehelpen.Web.Features.Circles.Consent;
 
@@ -19,13 +18,7 @@ public static class ConsentExtensions
         services.AddScoped<ConsentQueries>();
         services.AddScoped<ConsentWithdrawals>();
         services.AddPersonalData<ConsentPersonalData>();
-        var perQuarterHour = builder.Configuration.GetValue("RateLimits:ConsentChangesPerQuarterHour", 30);
-        services.AddRateLimiter(o => o.AddPolicy(Changes, ctx =>
-            HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
-                ? RateLimitPartition.GetNoLimiter($"{Changes}:read")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    $"{Changes}:{ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString()}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perQuarterHour, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 })));
+        builder.AddRateLimit(new RateLimitRule(Changes, 30, TimeSpan.FromMinutes(15)) { Setting = "ConsentChangesPerQuarterHour" });
         return builder;
     }
 

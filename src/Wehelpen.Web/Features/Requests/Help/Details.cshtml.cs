@@ -3,6 +3,7 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Matching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Hosting;
@@ -51,6 +52,7 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conve
         return Partial("/Features/Matching/_AlertCard.cshtml", asked[0].Asked);
     }
 
+    [EnableRateLimiting(ChatExtensions.SendLimit)]
     public async Task<IActionResult> OnPostChatAsync(Guid requestId, CancellationToken ct)
     {
         var sent = await conversations.SendAsync(User.RequiredUserId(), ChatTarget.Request(requestId), Message.ToInput(), ct);
