@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Wehelpen.Web.Features.Accounts.TwoFactor;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary>With two-step sign-in on, the second step comes along: the app's code or a recovery code.</summary>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 public sealed record RefreshRequest(string? RefreshToken);
 public sealed record EmailRequest(string? Email);
 public sealed record ConfirmEmailRequest(string? UserId, string? Code);
@@ -42,7 +44,7 @@ internal static class AccountsApi
 
     /// <summary>Answers with an access and a refresh token (Identity's bearer tokens).</summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        LoginRequest request, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text)
+        LoginRequest request, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -55,6 +57,7 @@ internal static class AccountsApi
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the tokens
+        if (result.RequiresTwoFactor) return await TwoFactorApi.LoginSecondStepAsync(request.TwoFactorCode, request.TwoFactorRecoveryCode, http);
 
         var (reason, detail) = LoginFailure.Describe(result, text);
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: text["Login.Failed.Title"],

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Accounts.TwoFactor;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -67,12 +68,14 @@ public static class AccountsExtensions
         services.AddRetentionRule<InactiveAccountWarnings>();
         services.AddRetentionRule<InactiveAccountErasure>();
         builder.AddAccountRateLimits();
+        builder.AddTwoFactor();
         return builder;
     }
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapAccountsApi();
+        app.MapTwoFactor();
         return app;
     }
 

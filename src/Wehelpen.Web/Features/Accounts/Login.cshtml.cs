@@ -35,6 +35,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IStringLoc
             if (user is not null) Response.SetLanguageCookie(user.PreferredLanguage, clock.GetUtcNow());
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        if (result.RequiresTwoFactor) return RedirectToPage("TwoFactor/LoginCode", new { ReturnUrl, Input.RememberMe });
         ModelState.AddModelError("", LoginFailure.Describe(result, text).Detail);
         return Page();
     }
