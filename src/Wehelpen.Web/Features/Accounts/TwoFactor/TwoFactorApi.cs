@@ -26,7 +26,7 @@ internal static class TwoFactorApi
                 ? (await setup.StartAsync(user)).ToApi(key => TypedResults.Ok(new AuthenticatorSetup(key.SharedKey, key.Grouped, key.Uri)))
                 : Gone());
 
-        group.MapPost("/enable", async Task<Results<Ok<RecoveryCodes>, ValidationProblem, ProblemHttpResult>> (EnableTwoFactorRequest request, ClaimsPrincipal principal, HttpContext http,
+        group.MapPost("/enable", async Task<Results<Ok<NewRecoveryCodes>, ValidationProblem, ProblemHttpResult>> (EnableTwoFactorRequest request, ClaimsPrincipal principal, HttpContext http,
             UserManager<ApplicationUser> users, TwoFactorSetup setup, SignInManager<ApplicationUser> signIn) =>
         {
             if (await users.GetUserAsync(principal) is not { } user) return Gone();
@@ -35,7 +35,7 @@ internal static class TwoFactorApi
             return outcome.ToApi(TypedResults.Ok);
         });
 
-        group.MapPost("/recovery-codes", async Task<Results<Ok<RecoveryCodes>, ValidationProblem, ProblemHttpResult>> (ConfirmTwoFactorRequest request, ClaimsPrincipal principal, HttpContext http,
+        group.MapPost("/recovery-codes", async Task<Results<Ok<NewRecoveryCodes>, ValidationProblem, ProblemHttpResult>> (ConfirmTwoFactorRequest request, ClaimsPrincipal principal, HttpContext http,
             UserManager<ApplicationUser> users, TwoFactorSetup setup, TwoFactorAttempts attempts) =>
         {
             if (await users.GetUserAsync(principal) is not { } user) return Gone();

@@ -6,7 +6,7 @@ namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 
 public sealed record TwoFactorStatus(bool Enabled, bool Required, int RecoveryCodesLeft);
 public sealed record AuthenticatorSetup(string SharedKey, string GroupedKey, string AuthenticatorUri);
-public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
+public sealed record NewRecoveryCodes(IReadOnlyList<string> RecoveryCodes);
 public sealed record EnableTwoFactorRequest(string? Code);
 public sealed record ConfirmTwoFactorRequest(string? PasswordOrCode);
 
@@ -53,7 +53,7 @@ public sealed class TwoFactorSetup(
     }
 
     /// <summary>Turns it on once the first code from the app is right; the recovery codes are shown this once.</summary>
-    public async Task<Outcome<RecoveryCodes>> EnableAsync(ApplicationUser user, EnableTwoFactorRequest request)
+    public async Task<Outcome<NewRecoveryCodes>> EnableAsync(ApplicationUser user, EnableTwoFactorRequest request)
     {
         if (await users.GetTwoFactorEnabledAsync(user)) return Refusal.Conflict(text["TwoStep.AlreadyOn"]);
         if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user))) return Refusal.Conflict(text["TwoStep.NoKeyYet"]);
@@ -66,17 +66,17 @@ public sealed class TwoFactorSetup(
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         logger.LogInformation("Two-step sign-in turned on for {UserId}", user.Id);
-        return new RecoveryCodes(codes!.ToList());
+        return new NewRecoveryCodes(codes!.ToList());
     }
 
     /// <summary>New recovery codes in place of the old ones, after the password or a code is given again.</summary>
-    public async Task<Outcome<RecoveryCodes>> NewRecoveryCodesAsync(ApplicationUser user, ConfirmTwoFactorRequest request)
+    public async Task<Outcome<NewRecoveryCodes>> NewRecoveryCodesAsync(ApplicationUser user, ConfirmTwoFactorRequest request)
     {
         if (!await users.GetTwoFactorEnabledAsync(user)) return Refusal.Conflict(text["TwoStep.NotOn"]);
-        if (await ConfirmAsync<RecoveryCodes>(user, request.PasswordOrCode) is { } refused) return refused;
+        if (await ConfirmAsync<NewRecoveryCodes>(user, request.PasswordOrCode) is { } refused) return refused;
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         logger.LogInformation("New recovery codes made for {UserId}", user.Id);
-        return new RecoveryCodes(codes!.ToList());
+        return new NewRecoveryCodes(codes!.ToList());
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class TwoStepModel(UserManager<ApplicationUser> users, SignInManag
         var outcome = await setup.EnableAsync(user, new EnableTwoFactorRequest(Enable.Code));
         if (outcome.Failed(ModelState, nameof(Enable))) return await ShowAsync(user, "enable");
         await signIn.RefreshSignInAsync(user); // the stamp was renewed: keep this session, the others end
-        NewCodes = outcome.Value!.Codes;
+        NewCodes = outcome.Value!.RecoveryCodes;
         JustEnabled = true;
         return await ShowAsync(user);
     }
@@ -71,7 +71,7 @@ public sealed class TwoStepModel(UserManager<ApplicationUser> users, SignInManag
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         var outcome = await setup.NewRecoveryCodesAsync(user, new ConfirmTwoFactorRequest(Codes.PasswordOrCode));
         if (outcome.Failed(ModelState, nameof(Codes))) return await ShowAsync(user, "codes", outcome.Refusal?.Status);
-        NewCodes = outcome.Value!.Codes;
+        NewCodes = outcome.Value!.RecoveryCodes;
         return await ShowAsync(user);
     }
 
