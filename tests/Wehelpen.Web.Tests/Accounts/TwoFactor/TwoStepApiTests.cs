@@ -31,7 +31,9 @@ public sealed class TwoStepApiTests
         Assert.False(status.GetProperty("enabled").GetBoolean());
         Assert.False(status.GetProperty("required").GetBoolean());
 
-        var setup = await rita.GetFromJsonAsync<JsonElement>("/api/v1/account/two-factor/setup");
+        var setupResponse = await rita.GetAsync("/api/v1/account/two-factor/setup");
+        Assert.Contains("no-store", setupResponse.Headers.CacheControl?.ToString()); // a secret: no cache keeps it
+        var setup = await setupResponse.Content.ReadFromJsonAsync<JsonElement>();
         var key = setup.GetProperty("sharedKey").GetString()!;
         Assert.Matches("^[A-Z2-7]{32}$", key);
         Assert.Equal(string.Join(' ', key.Chunk(4).Select(c => new string(c))), setup.GetProperty("groupedKey").GetString());

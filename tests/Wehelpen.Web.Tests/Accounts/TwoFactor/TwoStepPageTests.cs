@@ -31,6 +31,7 @@ public sealed partial class TwoStepPageTests
         using var browser = await app.BrowserAsync("Rita Rustig", followRedirects: true);
         Assert.Contains($"href=\"{Setup}\"", await browser.PageAsync("/profile"));
 
+        Assert.Contains("no-store", (await browser.GetAsync(Setup)).Headers.CacheControl?.ToString()); // the key is a secret
         var html = await browser.PageAsync(Setup);
         Assert.Contains("<h1>Inloggen in twee stappen</h1>", html);
         Assert.Matches("<img class=\"two-step-qr\" src=\"/account/two-step\\?handler=Qr\"[^>]* alt=\"QR-code om Wehelpen aan uw authenticator-app toe te voegen", html);

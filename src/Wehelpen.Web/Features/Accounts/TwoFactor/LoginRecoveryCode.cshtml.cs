@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Wehelpen.Web.Data.Demo;
 
 namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 
 /// <summary>/account/login/recovery-code: the second step without the phone, with one of the recovery codes.</summary>
+[EnableRateLimiting(TwoFactorExtensions.Changes)]
 public sealed class LoginRecoveryCodeModel(TwoFactorSignIn twoStep, DemoTwoStep demo, TimeProvider clock) : SecondStepPage(twoStep, demo, clock)
 {
     [BindProperty] public InputModel Input { get; set; } = new();

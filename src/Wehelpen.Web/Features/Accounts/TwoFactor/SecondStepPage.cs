@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Localization;
 
@@ -10,7 +9,6 @@ namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 /// A page of the second step of signing in (the app's code, or a recovery code). Only reachable within minutes of a
 /// right password: Identity's two-factor cookie says who is signing in; without it the person starts again.
 /// </summary>
-[EnableRateLimiting(TwoFactorExtensions.Changes)]
 public abstract class SecondStepPage(TwoFactorSignIn twoStep, DemoTwoStep demo, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

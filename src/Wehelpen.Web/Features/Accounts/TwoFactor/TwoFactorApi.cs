@@ -16,7 +16,13 @@ internal static class TwoFactorApi
     public static void MapTwoFactorApi(this WebApplication app)
     {
         var group = app.MapGroup(TwoFactorRequirement.ApiPath).WithTags("Account")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy).RequireRateLimiting(TwoFactorExtensions.Changes);
+            .RequireAuthorization(AccountsExtensions.ApiPolicy).RequireRateLimiting(TwoFactorExtensions.Changes)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Keys and recovery codes are secrets: kept by no cache on the way.
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
 
         group.MapGet("/", async Task<Results<Ok<TwoFactorStatus>, ProblemHttpResult>> (ClaimsPrincipal principal, UserManager<ApplicationUser> users, TwoFactorSetup setup) =>
             await users.GetUserAsync(principal) is { } user ? TypedResults.Ok(await setup.StatusAsync(user)) : Gone());

@@ -8,7 +8,8 @@ namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 
 /// <summary>/account/two-step, "Inloggen in twee stappen": set it up with an authenticator app, recovery codes, off.</summary>
 [Authorize, EnableRateLimiting(TwoFactorExtensions.Changes)]
-public sealed class TwoStepModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TwoFactorSetup setup) : PageModel
+public sealed class TwoStepModel(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TwoFactorSetup setup, TwoFactorAttempts attempts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     /// <summary>Set after signing in with a recovery code, to say how many are left.</summary>
@@ -96,7 +97,13 @@ public sealed class TwoStepModel(UserManager<ApplicationUser> users, SignInManag
         Status = await setup.StatusAsync(user);
         if (!Status.Enabled) Key = (await setup.StartAsync(user)).Value;
         FailedForm = failedForm;
-        if (status == StatusCodes.Status429TooManyRequests) Response.StatusCode = status.Value;
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            Response.StatusCode = status.Value;
+            if (attempts.WaitFor(user.Id) is { } wait) Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+        }
+        // The key and the recovery codes are secrets: not kept by the browser or anything in between.
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }
