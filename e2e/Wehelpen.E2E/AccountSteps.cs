@@ -84,6 +84,14 @@ public static class AccountSteps
         return key;
     }
 
+    /// <summary>The second step of signing in, with the code the app would show now.</summary>
+    public static async Task EnterCodeAsync(IPage page, string key)
+    {
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login/two-step"));
+        await page.GetByLabel("Code uit de app").FillAsync(Totp.CodeAt(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+    }
+
     /// <summary>Makes an existing account an administrator (nobody can choose that); they must log in again to use it.</summary>
     public static async Task MakeAdministratorAsync(WehelpenServer server, string email)
     {
