@@ -20,7 +20,10 @@ public sealed class BuurtteamJourneyTests(BrowserFixture browser) : IClassFixtur
         await petra.GotoAsync("/profile");
         await petra.GetByLabel("Ik werk in een buurtteam (professional)").CheckAsync();
         await petra.GetByRole(AriaRole.Button, new() { Name = "Profiel opslaan" }).ClickAsync();
-        await Expect(petra.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+        // A professional sees many people's data: she must sign in in two steps before she goes on.
+        await Expect(petra).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/two-step"));
+        await AccountSteps.SetUpTwoStepAsync(petra);
+        await Expect(petra).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/profile"));
         await petra.GetByRole(AriaRole.Link, new() { Name = "Mijn gebieden" }).ClickAsync();
         await petra.GetByLabel("Organisatie").FillAsync("Buurtteam Amsterdam West");
         await petra.GetByLabel("Bos en Lommer").CheckAsync();
@@ -44,6 +47,7 @@ public sealed class BuurtteamJourneyTests(BrowserFixture browser) : IClassFixtur
         var adaPerson = await AccountSteps.SignedInPersonAsync(ada, "Ada Beheer");
         await AccountSteps.MakeAdministratorAsync(browser.Server, adaPerson.Email);
         await AccountSteps.LogInAsync(ada, adaPerson);
+        await AccountSteps.SetUpTwoStepAsync(ada);
         await ada.GetByRole(AriaRole.Link, new() { Name = "Professionals" }).ClickAsync();
         await ada.GetByRole(AriaRole.Button, new() { Name = "Petra Buurtteam goedkeuren voor Bos en Lommer" }).ClickAsync();
         await Expect(ada.GetByRole(AriaRole.Status)).ToHaveTextAsync("De professional ziet het gebied nu.");

@@ -11,6 +11,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Cluster;
 using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Tests.Accounts.TwoFactor;
 
 namespace Wehelpen.Web.Tests;
 
@@ -30,6 +31,10 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         ["RateLimits:ChatMessagesPerMinute"] = "10000",
         ["RateLimits:HelpRequestsPerHour"] = "10000",
         ["RateLimits:ReportsPerHour"] = "10000",
+        ["RateLimits:TwoFactorChangesPerQuarterHour"] = "10000",
+        ["RateLimits:TwoFactorCodesPerMinute"] = "10000",
+        ["RateLimits:SessionEndsPerQuarterHour"] = "10000",
+        ["RateLimits:PasswordChangesPerHour"] = "10000",
     };
 
     private readonly TestDatabase _database;
@@ -173,15 +178,24 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
     public static string UserIdIn(Uri confirmationLink) =>
         System.Web.HttpUtility.ParseQueryString(confirmationLink.Query)["userId"] ?? throw new InvalidOperationException($"No userId in {confirmationLink}");
 
-    /// <summary>A client that carries the bearer token of a freshly logged-in person.</summary>
+    /// <summary>
+    /// A client that carries the bearer token of a freshly logged-in person; with the code of their app when they
+    /// have two-step sign-in, which is set up first for those who must have it (professionals, administrators).
+    /// </summary>
     public async Task<HttpClient> LoginAsync(string email, string password = Password)
     {
         var client = CreateApiClient();
-        var response = await client.PostAsJsonAsync("/api/v1/account/login", new { email, password });
+        // The code goes along whenever there is a key; the app asks for it only when two-step sign-in is on.
+        var key = await this.AuthenticatorKeyAsync(email);
+        var response = await client.PostAsJsonAsync("/api/v1/account/login",
+            new { email, password, twoFactorCode = key is null ? null : TwoStepSteps.CodeNow(key) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        if (!await client.MustSetUpTwoStepAsync()) return client;
+        await client.SetUpTwoStepAsync();
+        client.Dispose();
+        return await LoginAsync(email, password);
     }
 
     public override async ValueTask DisposeAsync()

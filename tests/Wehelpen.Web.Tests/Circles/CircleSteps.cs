@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Wehelpen.Web.Tests.Accounts.TwoFactor;
 
 namespace Wehelpen.Web.Tests.Circles;
 
@@ -22,6 +23,7 @@ public static class CircleSteps
         var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         var login = await PageForms.PostAsync(browser, "/account/login", [new("Input.Email", EmailOf(name)), new("Input.Password", WehelpenApplication.Password)]);
         Assert.True(login.StatusCode == (followRedirects ? HttpStatusCode.OK : HttpStatusCode.Redirect), $"Login of {name}: {login.StatusCode}");
+        await app.CompleteBrowserLoginAsync(browser, EmailOf(name), login);
         // What the pages' scripts send with the login cookie when they call the API.
         browser.DefaultRequestHeaders.Add("RequestVerificationToken", await PageForms.ApiTokenAsync(browser));
         return browser;

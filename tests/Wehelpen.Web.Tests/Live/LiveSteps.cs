@@ -43,10 +43,8 @@ public static class LiveSteps
 
     public static async Task<string> TokenAsync(this WehelpenApplication app, string name)
     {
-        using var client = app.CreateApiClient();
-        var response = await client.PostAsJsonAsync("/api/v1/account/login", new { email = CircleSteps.EmailOf(name), password = WehelpenApplication.Password });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        using var client = await app.LoginAsync(CircleSteps.EmailOf(name));
+        return client.DefaultRequestHeaders.Authorization!.Parameter!;
     }
 
     /// <summary>A request of the request steps (dated in November 2026) moved to three days from now, for an app on the real clock.</summary>

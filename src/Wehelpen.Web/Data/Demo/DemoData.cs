@@ -149,6 +149,7 @@ public static class DemoDataExtensions
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<DemoCircleSeeder>();
         builder.Services.AddScoped<DemoHistorySeeder>();
+        builder.Services.AddScoped<DemoTwoStep>();
         return builder;
     }
 
@@ -159,5 +160,6 @@ public static class DemoDataExtensions
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoCircleSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoHistorySeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DemoTwoStep>().EnsureAsync(app.Lifetime.ApplicationStopping);
     }
 }

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts.Sessions;
+using Wehelpen.Web.Features.Accounts.TwoFactor;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary>With two-step sign-in on, the second step comes along: the app's code or a recovery code.</summary>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 public sealed record RefreshRequest(string? RefreshToken);
 public sealed record EmailRequest(string? Email);
 public sealed record ConfirmEmailRequest(string? UserId, string? Code);
@@ -60,6 +62,7 @@ internal static class AccountsApi
         }
         var result = outcome.Result;
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the tokens
+        if (result.RequiresTwoFactor) return await TwoFactorApi.LoginSecondStepAsync(request.TwoFactorCode, request.TwoFactorRecoveryCode, http);
 
         var (reason, detail) = LoginFailure.Describe(result, text);
         var extensions = new Dictionary<string, object?> { ["reason"] = reason };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.Passwords;
 using Wehelpen.Web.Features.Accounts.Sessions;
+using Wehelpen.Web.Features.Accounts.TwoFactor;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -85,6 +86,7 @@ public static class AccountsExtensions
         services.AddRetentionRule<InactiveAccountErasure>();
         builder.AddAccountRateLimits();
         builder.AddSessions();
+        builder.AddTwoFactor();
         return builder;
     }
 
@@ -92,6 +94,7 @@ public static class AccountsExtensions
     {
         app.MapAccountsApi();
         app.MapSessions();
+        app.MapTwoFactor();
         return app;
     }
 

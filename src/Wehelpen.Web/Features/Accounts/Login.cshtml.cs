@@ -44,6 +44,7 @@ public sealed class LoginModel(PasswordLogin login, IStringLocalizer<SharedResou
             Response.SetLanguageCookie(outcome.User!.PreferredLanguage, clock.GetUtcNow());
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        if (result.RequiresTwoFactor) return RedirectToPage("TwoFactor/LoginCode", new { ReturnUrl, Input.RememberMe });
         NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError("", LoginFailure.Describe(result, text).Detail);
         return Page();

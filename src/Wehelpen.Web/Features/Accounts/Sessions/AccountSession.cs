@@ -28,6 +28,9 @@ public enum SessionEnd
     PasswordChanged,
     PasswordReset,
 
+    /// <summary>Two-step sign-in turned on, off or set up again: the other devices sign in again the new way.</summary>
+    TwoStepChanged,
+
     /// <summary>A refresh token that was already used came again: someone else may have a copy of the app's tokens.</summary>
     RefreshTokenReused,
 }
