@@ -30,4 +30,10 @@ public sealed class RetentionOptions
 
     /// <summary>... and is erased this many days after that mail, unless they sign in.</summary>
     public int InactiveAccountWarningDays { get; set; } = 30;
+
+    /// <summary>The client address of an entry in the audit log (Platform/Audit): days after the action.</summary>
+    public int AuditAddressDays { get; set; } = 183;
+
+    /// <summary>The entries of the audit log themselves: days after the action.</summary>
+    public int AuditEntryDays { get; set; } = 730;
 }
