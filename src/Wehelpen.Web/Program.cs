@@ -2,6 +2,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Data.Demo;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Audit;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Cluster;
@@ -25,12 +26,14 @@ using Wehelpen.Web.Features.Scheduling;
 using Wehelpen.Web.Features.Workload;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
+using Wehelpen.Web.Platform.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebPlumbing();
 builder.AddInterfaceLanguages();
 builder.AddDatabase();
+builder.Services.AddAuditTrail();
 builder.AddCluster();
 builder.AddScheduling();
 builder.AddLocations();
@@ -55,6 +58,7 @@ builder.AddNeighbourhoods();
 builder.AddPrivacy();
 builder.AddPrivacyStatement();
 builder.AddRetention();
+builder.AddAuditLog();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -89,6 +93,7 @@ app.MapNotifications();
 app.MapNeighbourhoods();
 app.MapPrivacy();
 app.MapScheduling();
+app.MapAuditLog();
 
 app.Run();
 

@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Tests.Localization;
 
@@ -53,7 +54,9 @@ public sealed class InterfaceTextTests
             .Concat(Enum.GetValues<RequestChange>().Select(c => $"CircleRequests.History.{c}"))
             .Concat(new[] { RequestAudience.Person, RequestAudience.Circle }.Select(a => $"CircleRequests.Widen.{a}"))
             .Concat(Enum.GetValues<NearbySort>().Select(s => $"Help.Sort.{s}"))
-            .Concat(NoteStarters.Kinds.SelectMany(k => new[] { $"NoteStarter.{k}.Title", $"NoteStarter.{k}.Text" }));
+            .Concat(NoteStarters.Kinds.SelectMany(k => new[] { $"NoteStarter.{k}.Title", $"NoteStarter.{k}.Text" }))
+            .Concat(AuditActions.All.Select(a => $"Audit.Action.{a}"))
+            .Concat(AuditTargets.All.Select(t => $"Audit.Target.{t}"));
 
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses '{u.Key}', which is not in the resources"));
         Assert.All(built, key => Assert.True(known.Contains(key), $"'{key}' is not in the resources"));

@@ -19,6 +19,7 @@ public sealed class PersonalDataCoverageTests
     {
         ["Reminders.SubjectId"] = "the appointment or request a reminder is about",
         ["ChatMessages.ClientMessageId"] = "the id the sender's device gave a message",
+        ["AuditLog.TargetId"] = "what an administrative action was done to (an organisation, a report, a job); the person it was about is SubjectId",
     };
 
     [Theory, BothDatabases]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wehelpen.Matching;
@@ -44,8 +45,8 @@ public static class MatchingExtensions
             .RequireAuthorization(AccountsExtensions.ApiPolicy)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         admin.MapGet("/{requestId:guid}/matches", async Task<Results<Ok<RequestMatchesResponse>, ProblemHttpResult>> (
-            Guid requestId, RequestMatches matches, RequestNotFound notFound, CancellationToken ct) =>
-            await matches.RankAsync(requestId, ct) is { } ranking ? TypedResults.Ok(ranking) : notFound.Problem());
+            Guid requestId, ClaimsPrincipal user, RequestMatches matches, RequestNotFound notFound, CancellationToken ct) =>
+            await matches.RankAsync(user.RequiredUserId(), requestId, ct) is { } ranking ? TypedResults.Ok(ranking) : notFound.Problem());
         return app;
     }
 

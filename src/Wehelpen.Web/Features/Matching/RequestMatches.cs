@@ -3,6 +3,7 @@ using Wehelpen.Matching;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Matching;
 
@@ -21,11 +22,12 @@ public sealed record MatchReasonsResponse(
 
 /// <summary>
 /// For administrators: whom matching would choose for a request now, best first, with the score and its parts, so
-/// that a choice can be explained (or a complaint about being asked too often checked).
+/// that a choice can be explained (or a complaint about being asked too often checked). A look names many volunteers
+/// with how far they live: it is on the audit log, saved before the answer goes out.
 /// </summary>
-public sealed class RequestMatches(WehelpenDbContext db, MatchingEngine engine, RequestWaves waves, TimeProvider clock)
+public sealed class RequestMatches(WehelpenDbContext db, MatchingEngine engine, RequestWaves waves, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<RequestMatchesResponse?> RankAsync(Guid requestId, CancellationToken ct)
+    public async Task<RequestMatchesResponse?> RankAsync(string adminId, Guid requestId, CancellationToken ct)
     {
         var request = await db.Set<HelpRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return null;
@@ -39,6 +41,8 @@ public sealed class RequestMatches(WehelpenDbContext db, MatchingEngine engine, 
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var matches = result.Top.Select(m => new VolunteerMatchResponse(
             m.VolunteerId, names.GetValueOrDefault(m.VolunteerId, ""), m.Score, asked.Volunteers.Contains(m.VolunteerId), Describe(m.Reasons))).ToList();
+        audit.Record(adminId, AuditActions.RequestMatchesView, AuditTargets.HelpRequest, requestId.ToString());
+        await db.SaveChangesAsync(ct);
         return new RequestMatchesResponse(requestId, asked.Waves, wave, total, factor, result.Eligible, result.OverWeeklyCap, matches);
     }
 

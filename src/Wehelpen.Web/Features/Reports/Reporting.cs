@@ -5,6 +5,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Reports;
 
@@ -12,7 +13,7 @@ namespace Wehelpen.Web.Features.Reports;
 /// Reporting a request or a person, and the administrators' handling of reports. Nobody can report (or learn the
 /// name of) what they could not see anyway: such a subject gets the answer of one that does not exist.
 /// </summary>
-public sealed class Reporting(WehelpenDbContext db, RequestAccess access, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class Reporting(WehelpenDbContext db, RequestAccess access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>How many of a person's requests are tried for "a request the reporter can see".</summary>
     private const int RequestsTried = 20;
@@ -76,6 +77,8 @@ public sealed class Reporting(WehelpenDbContext db, RequestAccess access, TimePr
         if (report is null) return Refusal.NotFound(text["Report.NotFound"]);
         if (report.HandledAt is not null) return Refusal.Conflict(text["Report.AlreadyHandled"]);
         (report.HandledAt, report.HandledById, report.HandledNote) = (clock.GetUtcNow(), adminId, note);
+        // The report's id only: what the reporter and the admin wrote stays in the report.
+        audit.Record(adminId, AuditActions.ReportHandle, AuditTargets.Report, reportId.ToString());
         await db.SaveChangesAsync(ct);
         return Done.Instance;
     }

@@ -4,6 +4,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -13,7 +14,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
-    LiveNews live, ReminderPlanner reminders, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    LiveNews live, ReminderPlanner reminders, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
@@ -29,7 +30,13 @@ public sealed class RequestLifecycle(
     public Task<Outcome<RequestDetails>> ClaimAsync(string userId, Guid requestId, CancellationToken ct) =>
         ChangeAsync(userId, requestId, RequestChange.Claimed, null,
             (r, v, now) => RequestRules.CheckClaim(r, v, now),
-            (r, v, _, now) => RequestRules.Claim(r, v, now), ct);
+            (r, v, _, now) =>
+            {
+                // Taken on only by the buurtteam's power (not as a member or a volunteer nearby): on the audit log, in the same save.
+                if (RequestRules.CheckClaim(r, v with { BuurtteamAreas = null }, now) is not null)
+                    audit.Record(v.UserId, AuditActions.RequestTakeOn, AuditTargets.HelpRequest, r.Id.ToString());
+                RequestRules.Claim(r, v, now);
+            }, ct);
 
     public async Task<Outcome<RequestDetails>> GiveBackAsync(string userId, Guid requestId, GiveBackRequest input, CancellationToken ct)
     {

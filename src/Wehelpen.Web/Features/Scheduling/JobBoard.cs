@@ -3,6 +3,7 @@ using Quartz;
 using Quartz.Extensibility;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Scheduling;
 
@@ -12,7 +13,7 @@ namespace Wehelpen.Web.Features.Scheduling;
 /// UseExecutionHistory, so every node reads the same history); run a job now, and take a trigger out of ERROR.
 /// Everything goes through Quartz's API, never its tables.
 /// </summary>
-public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStore history, IStringLocalizer<SharedResource> text)
+public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStore history, AuditTrail audit, IStringLocalizer<SharedResource> text)
 {
     /// <summary>How many failed runs are shown, over all jobs: enough to see a pattern, never the whole history.</summary>
     public const int FailuresShown = 50;
@@ -46,23 +47,31 @@ public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStor
 
     /// <summary>
     /// Fires the job once now, on whichever node picks it up (a retry of a failed run is just that: the jobs redo
-    /// what is still due, and their unique keys keep what was done from being done twice).
+    /// what is still due, and their unique keys keep what was done from being done twice). Quartz writes with its own
+    /// connection, so the audit entry is saved just before and taken out again if Quartz fails.
     /// </summary>
-    public async Task<Outcome<Done>> RunNowAsync(string group, string name, CancellationToken ct)
+    public async Task<Outcome<Done>> RunNowAsync(string adminId, string group, string name, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
         var key = new JobKey(name, group);
         if (!await scheduler.Exists(key, ct)) return Refusal.NotFound(text["Jobs.NotFound"]);
-        await scheduler.TriggerJob(key, new JobDataMap(), ct);
+        await audit.RecordAroundAsync(adminId, AuditActions.JobRun, AuditTargets.Job, $"{group}.{name}", async () =>
+        {
+            await scheduler.TriggerJob(key, new JobDataMap(), ct);
+            return true;
+        }, ct);
         return Done.Instance;
     }
 
     /// <summary>Takes a trigger out of ERROR: back to normal, or paused if its group is.</summary>
-    public async Task<Outcome<Done>> ResetTriggerAsync(string group, string name, CancellationToken ct)
+    public async Task<Outcome<Done>> ResetTriggerAsync(string adminId, string group, string name, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
         var key = new TriggerKey(name, group);
-        if (await scheduler.ResetTriggerFromErrorState(key, ct)) return Done.Instance;
+        if (await scheduler.GetTriggerState(key, ct) == TriggerState.Error
+            && await audit.RecordAroundAsync(adminId, AuditActions.JobTriggerReset, AuditTargets.Trigger, $"{group}.{name}",
+                () => scheduler.ResetTriggerFromErrorState(key, ct).AsTask(), ct))
+            return Done.Instance;
         return await scheduler.Exists(key, ct) ? Refusal.Conflict(text["Jobs.NotInError"]) : Refusal.NotFound(text["Jobs.NotFound"]);
     }
 

@@ -24,14 +24,14 @@ public sealed class JobsModel(JobBoard board, FailedMails mails) : PageModel
     }
 
     public async Task<IActionResult> OnPostRunAsync(string group, string name, CancellationToken ct) =>
-        Done(await board.RunNowAsync(group, name, ct), "Jobs.Started");
+        Done(await board.RunNowAsync(User.RequiredUserId(), group, name, ct), "Jobs.Started");
 
     public async Task<IActionResult> OnPostResetAsync(string group, string name, CancellationToken ct) =>
-        Done(await board.ResetTriggerAsync(group, name, ct), "Jobs.TriggerReset");
+        Done(await board.ResetTriggerAsync(User.RequiredUserId(), group, name, ct), "Jobs.TriggerReset");
 
     public async Task<IActionResult> OnPostRetryMailAsync(Guid id, CancellationToken ct)
     {
-        var retried = await mails.RetryAsync(id, ct);
+        var retried = await mails.RetryAsync(User.RequiredUserId(), id, ct);
         (Notice, NoticeIsError) = retried ? ("Jobs.Mails.Retried", false) : ("Jobs.Mails.NotFailed", true);
         return RedirectToPage();
     }

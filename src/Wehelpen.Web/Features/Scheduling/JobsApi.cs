@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Web.Features.Scheduling;
@@ -11,10 +12,10 @@ internal static class JobsApi
             .RequireAuthorization(AccountsExtensions.ApiPolicy)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         jobs.MapGet("/", async (JobBoard board, CancellationToken ct) => TypedResults.Ok(await board.ListAsync(ct)));
-        jobs.MapPost("/{group}/{name}/run", async (string group, string name, JobBoard board, CancellationToken ct) =>
-            (await board.RunNowAsync(group, name, ct)).ToApi(_ => TypedResults.Accepted("/api/v1/admin/jobs")));
-        jobs.MapPost("/triggers/{group}/{name}/reset", async (string group, string name, JobBoard board, CancellationToken ct) =>
-            (await board.ResetTriggerAsync(group, name, ct)).ToApi(_ => TypedResults.NoContent()));
+        jobs.MapPost("/{group}/{name}/run", async (string group, string name, ClaimsPrincipal user, JobBoard board, CancellationToken ct) =>
+            (await board.RunNowAsync(user.RequiredUserId(), group, name, ct)).ToApi(_ => TypedResults.Accepted("/api/v1/admin/jobs")));
+        jobs.MapPost("/triggers/{group}/{name}/reset", async (string group, string name, ClaimsPrincipal user, JobBoard board, CancellationToken ct) =>
+            (await board.ResetTriggerAsync(user.RequiredUserId(), group, name, ct)).ToApi(_ => TypedResults.NoContent()));
         return app;
     }
 }

@@ -33,4 +33,10 @@ public sealed class RetentionOptions
 
     /// <summary>A session (where someone was signed in) after it ended, or after it timed out unused: days.</summary>
     public int EndedSessionDays { get; set; } = 30;
+
+    /// <summary>The client address of an entry in the audit log (Platform/Audit): days after the action.</summary>
+    public int AuditAddressDays { get; set; } = 183;
+
+    /// <summary>The entries of the audit log themselves: days after the action.</summary>
+    public int AuditEntryDays { get; set; } = 730;
 }

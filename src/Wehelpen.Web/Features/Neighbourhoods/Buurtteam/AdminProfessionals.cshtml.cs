@@ -18,7 +18,7 @@ public sealed class AdminProfessionalsModel(ProfessionalSettings settings) : Pag
         await DoneAsync((await settings.ApproveAsync(User.RequiredUserId(), userId, areaCode, ct)).Failed(ModelState), "Buurtteam.Admin.Approved", ct);
 
     public async Task<IActionResult> OnPostRevokeAsync(string userId, string areaCode, CancellationToken ct) =>
-        await DoneAsync((await settings.RevokeAsync(userId, areaCode, ct)).Failed(ModelState), "Buurtteam.Admin.Revoked", ct);
+        await DoneAsync((await settings.RevokeAsync(User.RequiredUserId(), userId, areaCode, ct)).Failed(ModelState), "Buurtteam.Admin.Revoked", ct);
 
     private async Task<IActionResult> DoneAsync(bool failed, string notice, CancellationToken ct)
     {

@@ -35,8 +35,8 @@ internal static class BuurtteamApi
         admin.MapGet("/", async (ProfessionalSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.RequestsAsync(ct)));
         admin.MapPost("/{userId}/{areaCode}/approve", async (string userId, string areaCode, ClaimsPrincipal user, ProfessionalSettings settings, CancellationToken ct) =>
             (await settings.ApproveAsync(user.RequiredUserId(), userId, areaCode, ct)).ToApi(_ => TypedResults.NoContent()));
-        admin.MapDelete("/{userId}/{areaCode}", async (string userId, string areaCode, ProfessionalSettings settings, CancellationToken ct) =>
-            (await settings.RevokeAsync(userId, areaCode, ct)).ToApi(_ => TypedResults.NoContent()));
+        admin.MapDelete("/{userId}/{areaCode}", async (string userId, string areaCode, ClaimsPrincipal user, ProfessionalSettings settings, CancellationToken ct) =>
+            (await settings.RevokeAsync(user.RequiredUserId(), userId, areaCode, ct)).ToApi(_ => TypedResults.NoContent()));
 
         var circle = app.MapCircleApiGroup("Buurtteam");
         circle.MapGet("/case-holder", async Task<IResult> (CircleMembership member, CaseHolders caseHolders, CancellationToken ct) =>

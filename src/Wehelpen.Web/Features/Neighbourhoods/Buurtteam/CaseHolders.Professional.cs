@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -34,6 +35,7 @@ public sealed partial class CaseHolders
         db.Add(new CircleMember { CircleId = invitation.CircleId, UserId = userId, Role = CircleRole.CaseHolder, JoinedAt = now });
         db.Add(CircleManagement.Event(invitation.CircleId, MembershipChange.Joined, professional, professional, CircleRole.CaseHolder, now));
         var made = await TellManagersAsync(invitation, NotificationKind.CaseHolderAccepted, professional.DisplayName, now, ct);
+        audit.Record(userId, AuditActions.CaseHolderAccept, AuditTargets.Circle, invitation.CircleId.ToString());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -57,6 +59,7 @@ public sealed partial class CaseHolders
         invitation.DeclinedAt = now;
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
         var made = await TellManagersAsync(invitation, NotificationKind.CaseHolderDeclined, name, now, ct);
+        audit.Record(userId, AuditActions.CaseHolderDecline, AuditTargets.Circle, invitation.CircleId.ToString());
         await db.SaveChangesAsync(ct);
         await notifier.AnnounceAsync(made);
         return Done.Instance;
@@ -68,6 +71,7 @@ public sealed partial class CaseHolders
         var invitation = await db.Set<CaseHolderInvitation>().Include(i => i.Circle)
             .SingleOrDefaultAsync(i => i.CircleId == circleId && i.ProfessionalId == userId && i.AcceptedAt != null && i.EndedAt == null, ct);
         if (invitation is null) return Refusal.NotFound(text["CaseHolder.InvitationNotFound"]);
+        audit.Record(userId, AuditActions.CaseHolderStepDown, AuditTargets.Circle, circleId.ToString());
         return await EndAsync(invitation, userId, await ManagersAsync(circleId, ct), ct);
     }
 

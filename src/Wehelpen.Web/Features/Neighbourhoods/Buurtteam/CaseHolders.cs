@@ -7,6 +7,7 @@ using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
@@ -19,7 +20,8 @@ namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 /// once. The invitation rows are the record of who asked whom, when, and who ended it.
 /// </summary>
 public sealed partial class CaseHolders(
-    WehelpenDbContext db, ConsentQueries consents, Notifier notifier, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, ConsentQueries consents, Notifier notifier, LiveNews live, AuditTrail audit, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
 {
     /// <summary>The invitation in force or on its way, if any.</summary>
     public async Task<CaseHolderResponse?> CurrentAsync(Guid circleId, CancellationToken ct)
@@ -97,7 +99,8 @@ public sealed partial class CaseHolders(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Ended a moment ago by someone else (or a double click): that end stands.
+            // Ended a moment ago by someone else (or a double click): that end stands, this one is not written.
+            db.ChangeTracker.Clear();
             return Done.Instance;
         }
         await announce();

@@ -5,6 +5,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -14,7 +15,8 @@ namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 /// the logbook say that the buurtteam got in touch (not what was written: that is for the circle's managers).
 /// </summary>
 public sealed class ContactCircle(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, Notifier notifier, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, Notifier notifier, AuditTrail audit, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
 {
     public const int MessageMaxLength = 1000;
 
@@ -44,6 +46,7 @@ public sealed class ContactCircle(
             new(Title: request.Title, Person: viewer.Name, Message: $"{message}\n\n{text["Buurtteam.Contact.ReachAt", viewer.Name, reachAt]}"),
             $"/circles/{request.CircleId}/requests/{request.Id}", $"buurtteam-contact:{contactId}:{id}")).ToList(), now, ct);
         journal.Record(request, RequestChange.BuurtteamContact, viewer, null, now);
+        audit.Record(userId, AuditActions.BuurtteamContact, AuditTargets.HelpRequest, request.Id.ToString());
         await db.SaveChangesAsync(ct);
         await notifier.AnnounceAsync(made);
         return Done.Instance;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -9,7 +10,7 @@ namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 /// A professional says who they work for and which gebieden; an admin approves each gebied. Changing the details
 /// keeps the approvals of gebieden still chosen; a newly chosen gebied waits for approval again.
 /// </summary>
-public sealed class ProfessionalSettings(WehelpenDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class ProfessionalSettings(WehelpenDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<ProfessionalResponse> MineAsync(string userId, CancellationToken ct)
     {
@@ -68,15 +69,40 @@ public sealed class ProfessionalSettings(WehelpenDbContext db, TimeProvider cloc
     {
         var row = await db.Set<ProfessionalArea>().SingleOrDefaultAsync(a => a.UserId == userId && a.AreaCode == areaCode, ct);
         if (row is null) return Refusal.NotFound(text["Buurtteam.AreaRequestNotFound"]);
-        if (row.ApprovedAt is null) (row.ApprovedAt, row.ApprovedById) = (clock.GetUtcNow(), adminId);
-        await db.SaveChangesAsync(ct);
+        if (row.ApprovedAt is not null) return Done.Instance; // approved before: nothing changes, nothing to record
+        (row.ApprovedAt, row.ApprovedById) = (clock.GetUtcNow(), adminId);
+        audit.Record(adminId, AuditActions.ProfessionalAreaApprove, AuditTargets.ProfessionalArea, areaCode, subjectId: userId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Refused or taken back by another admin in the meantime.
+            db.ChangeTracker.Clear();
+            return Refusal.NotFound(text["Buurtteam.AreaRequestNotFound"]);
+        }
         return Done.Instance;
     }
 
     /// <summary>Refuses a request, or takes back an approval: from then on they see nothing of that gebied.</summary>
-    public async Task<Outcome<Done>> RevokeAsync(string userId, string areaCode, CancellationToken ct)
+    public async Task<Outcome<Done>> RevokeAsync(string adminId, string userId, string areaCode, CancellationToken ct)
     {
-        var removed = await db.Set<ProfessionalArea>().Where(a => a.UserId == userId && a.AreaCode == areaCode).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Refusal.NotFound(text["Buurtteam.AreaRequestNotFound"]) : Done.Instance;
+        var row = await db.Set<ProfessionalArea>().SingleOrDefaultAsync(a => a.UserId == userId && a.AreaCode == areaCode, ct);
+        if (row is null) return Refusal.NotFound(text["Buurtteam.AreaRequestNotFound"]);
+        db.Remove(row);
+        audit.Record(adminId, row.ApprovedAt is null ? AuditActions.ProfessionalAreaRefuse : AuditActions.ProfessionalAreaRevoke,
+            AuditTargets.ProfessionalArea, areaCode, subjectId: userId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another admin was first: it is gone already, and their entry says so.
+            db.ChangeTracker.Clear();
+            return Refusal.NotFound(text["Buurtteam.AreaRequestNotFound"]);
+        }
+        return Done.Instance;
     }
 }

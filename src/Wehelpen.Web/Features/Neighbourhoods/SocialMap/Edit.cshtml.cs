@@ -56,7 +56,7 @@ public sealed class EditModel(SocialMapQueries queries, OrganisationEditing edit
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         var organisation = await queries.FindAsync(id, ct);
-        if (organisation is null || (await editing.DeleteAsync(id, ct)).Value is null) return NotFound();
+        if (organisation is null || (await editing.DeleteAsync(User.RequiredUserId(), id, ct)).Value is null) return NotFound();
         SocialMapNotice = text["SocialMap.Deleted", organisation.Name];
         return Redirect($"/social-map/{organisation.Stadsdeel}");
     }

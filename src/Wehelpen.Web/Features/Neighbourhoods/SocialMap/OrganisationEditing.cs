@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 
@@ -11,7 +12,7 @@ namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 /// Admins add, change and delete organisations. A change carries the version it started from: when another admin saved
 /// in between, it is refused with who did it and when, and nothing is overwritten.
 /// </summary>
-public sealed partial class OrganisationEditing(WehelpenDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed partial class OrganisationEditing(WehelpenDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<Outcome<OrganisationResponse>> CreateAsync(string adminId, OrganisationInput input, CancellationToken ct)
     {
@@ -20,6 +21,7 @@ public sealed partial class OrganisationEditing(WehelpenDbContext db, TimeProvid
         if (errors.Any) return errors;
         Stamp(organisation, adminId);
         db.Add(organisation);
+        audit.Record(adminId, AuditActions.SocialMapCreate, AuditTargets.Organisation, organisation.Id.ToString());
         await db.SaveChangesAsync(ct);
         return await DescribedAsync(organisation.Id, ct);
     }
@@ -34,6 +36,7 @@ public sealed partial class OrganisationEditing(WehelpenDbContext db, TimeProvid
         if (organisation.Version != input.Version) return Conflict(organisation);
         Stamp(organisation, adminId);
         organisation.Version++;
+        audit.Record(adminId, AuditActions.SocialMapEdit, AuditTargets.Organisation, id.ToString());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -48,13 +51,24 @@ public sealed partial class OrganisationEditing(WehelpenDbContext db, TimeProvid
         return await DescribedAsync(id, ct);
     }
 
-    public async Task<Outcome<Done>> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<Outcome<Done>> DeleteAsync(string adminId, Guid id, CancellationToken ct)
     {
         var organisation = await db.Set<Organisation>().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null) return NotFound();
         // Referrals keep the organisation's name; their link becomes null (ON DELETE SET NULL).
         db.Remove(organisation);
-        await db.SaveChangesAsync(ct);
+        audit.Record(adminId, AuditActions.SocialMapDelete, AuditTargets.Organisation, id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another admin changed or deleted it in the meantime: nothing is deleted, and nothing recorded.
+            db.ChangeTracker.Clear();
+            var current = await db.Set<Organisation>().AsNoTracking().Include(o => o.UpdatedBy).SingleOrDefaultAsync(o => o.Id == id, ct);
+            return current is null ? NotFound() : Conflict(current);
+        }
         return Done.Instance;
     }
 

@@ -9,6 +9,7 @@ using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Audit;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 
@@ -22,7 +23,7 @@ public sealed record ReferralSummary(Guid RequestId, string OrganisationName, Da
 /// Anyone else gets the answer for a request that does not exist.
 /// </summary>
 public sealed class Referrals(
-    WehelpenDbContext db, BuurtteamAccess access, RequestJournal journal, Notifier notifier, LiveNews live,
+    WehelpenDbContext db, BuurtteamAccess access, RequestJournal journal, Notifier notifier, LiveNews live, AuditTrail audit,
     TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
@@ -65,6 +66,7 @@ public sealed class Referrals(
         var referrer = new RequestViewer(userId, name, null, IsVolunteer: false, IsProfessional: true, IsBlocked: false);
         journal.Record(request, RequestChange.Referred, referrer, note, now, subject: organisation.Name);
         var told = await TellCircleAsync(request, referral, userId, now, ct);
+        audit.Record(userId, AuditActions.RequestRefer, AuditTargets.HelpRequest, request.Id.ToString());
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 

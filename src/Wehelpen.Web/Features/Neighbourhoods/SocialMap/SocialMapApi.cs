@@ -36,8 +36,8 @@ internal static class SocialMapApi
             (await editing.CreateAsync(user.RequiredUserId(), input, ct)).ToApi(o => TypedResults.Created($"/api/v1/social-map/organisations/{o.Id}", o)));
         admin.MapPut("/{id:guid}", async (Guid id, OrganisationInput input, ClaimsPrincipal user, OrganisationEditing editing, CancellationToken ct) =>
             (await editing.UpdateAsync(user.RequiredUserId(), id, input, ct)).ToApi(TypedResults.Ok));
-        admin.MapDelete("/{id:guid}", async (Guid id, OrganisationEditing editing, CancellationToken ct) =>
-            (await editing.DeleteAsync(id, ct)).ToApi(_ => TypedResults.NoContent()));
+        admin.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, OrganisationEditing editing, CancellationToken ct) =>
+            (await editing.DeleteAsync(user.RequiredUserId(), id, ct)).ToApi(_ => TypedResults.NoContent()));
 
         var referrals = app.MapGroup("/api/v1/requests/{requestId:guid}/referrals").WithTags("Social map")
             .RequireAuthorization(AccountsExtensions.ApiPolicy);

@@ -14,7 +14,7 @@ public static class RetentionExtensions
     {
         builder.Services.AddSingleton<RetentionRun>();
         builder.AddJob<RetentionJob>(RetentionJob.Key,
-            "Verwijdert wat over de bewaartermijn is: adressen van afgesloten hulpvragen, oude meldingen en mailbestanden, accounts die lang niet gebruikt zijn",
+            "Verwijdert wat over de bewaartermijn is: adressen van afgesloten hulpvragen, oude meldingen en mailbestanden, accounts die lang niet gebruikt zijn, oude adressen en regels van het beheerlog",
             t => t.WithIdentity(RetentionJob.NightlyTrigger)
                 .WithCronSchedule(CronScheduleBuilder.Create($"0 {RetentionJob.At.Minute} {RetentionJob.At.Hour} * * ?")
                     .InTimeZone(AmsterdamTime.Zone)
