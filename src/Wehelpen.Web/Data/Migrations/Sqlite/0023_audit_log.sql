@@ -1,4 +1,4 @@
--- 0024: the audit log (issue 20, Platform/Audit): who did which administrative action (approving a professional's
+-- 0023: the audit log (issue 20, Platform/Audit): who did which administrative action (approving a professional's
 -- gebied, running a job, editing the social map, handling a report, the buurtteam's actions on requests and circles),
 -- on what, when, and from which client address. Codes and ids only, no texts. Newest first a page at a time (At, Id),
 -- filtered by action or by person on indexes of their own. Generated with 'schema-script', then reviewed.

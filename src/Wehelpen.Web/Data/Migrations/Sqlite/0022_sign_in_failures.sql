@@ -1,4 +1,4 @@
--- 0023: sign-in is throttled per address and client network (Features/Accounts/SignInThrottle.cs) instead of Identity's
+-- 0022: sign-in is throttled per address and client network (Features/Accounts/SignInThrottle.cs) instead of Identity's
 -- lockout. Failed tries are kept here, hashed, for as long as the throttle looks back (an hour by default), so that every
 -- node counts them all. Lockouts from before end now (the password step no longer reads or sets them); the former
 -- member (migration 0016) keeps its own, with no password to sign in with anyway.
