@@ -27,7 +27,8 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         {
             "/", "/circles", circle, $"{circle}/members", $"{circle}/agenda", $"{circle}/agenda/new", $"{circle}/logbook",
             $"{circle}/notes", $"{circle}/workload", $"{circle}/requests", $"{circle}/requests/new", "/calendar", "/offers",
-            "/social-map", "/notifications", "/notifications/settings", "/profile", "/account/privacy", "/privacy", "/bestaat-niet",
+            "/social-map", "/notifications", "/notifications/settings", "/profile", "/account/privacy", "/account/security",
+            "/account/two-step", "/privacy", "/bestaat-niet",
         };
         foreach (var path in pages)
         {

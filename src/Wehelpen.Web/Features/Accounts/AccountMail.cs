@@ -38,6 +38,7 @@ public sealed class AccountMailQueue
 {
     private readonly Channel<AccountMailRequest> _channel = Channel.CreateUnbounded<AccountMailRequest>();
     private int _pending;
+    private readonly object _idle = new();
 
     public ChannelReader<AccountMailRequest> Reader => _channel.Reader;
 
@@ -48,16 +49,36 @@ public sealed class AccountMailQueue
     {
         if (string.IsNullOrWhiteSpace(email)) return;
         Interlocked.Increment(ref _pending);
-        if (!_channel.Writer.TryWrite(new AccountMailRequest(Guid.NewGuid(), kind, email.Trim()))) Interlocked.Decrement(ref _pending);
+        if (!_channel.Writer.TryWrite(new AccountMailRequest(Guid.NewGuid(), kind, email.Trim()))) Finished();
     }
 
     /// <summary>For a retry: the mail was pending all along.</summary>
     internal bool Requeue(AccountMailRequest mail) => _channel.Writer.TryWrite(mail);
 
-    internal void Finished() => Interlocked.Decrement(ref _pending);
+    internal void Finished()
+    {
+        if (Interlocked.Decrement(ref _pending) != 0) return;
+        lock (_idle) Monitor.PulseAll(_idle);
+    }
 
-    /// <summary>Waits until nothing is pending (tests read the mail folder after it); false when the time ran out.</summary>
-    public bool WaitUntilIdle(TimeSpan timeout) => SpinWait.SpinUntil(() => Pending == 0, timeout);
+    /// <summary>
+    /// Waits until nothing is pending (tests read the mail folder after it); false when the time ran out. It sleeps
+    /// until the last mail is done rather than spinning, which would take a core from the sender it waits for.
+    /// </summary>
+    public bool WaitUntilIdle(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (_idle)
+        {
+            while (Pending != 0)
+            {
+                var left = deadline - Environment.TickCount64;
+                if (left <= 0) return false;
+                Monitor.Wait(_idle, TimeSpan.FromMilliseconds(left));
+            }
+            return true;
+        }
+    }
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ public sealed class FigureAccessTests
         await using var _ = app;
         await FigureSteps.SeedAsync(app, clock);
         var noord = await app.ProfessionalAsync("Nora Noord", ["oud-noord"], pending: ["de-pijp-rivierenbuurt"]);
-        var waiting = await app.ProfessionalAsync("Wim Wacht", [], pending: ["oud-noord"]);
+        var waiting = await app.ProfessionalAsync("Wim Geduld", [], pending: ["oud-noord"]);
         var (resident, _) = await app.PersonAsync("Rita Bewoner", "resident");
 
         // The API: only Oud-Noord; De Pijp (asked for, not approved) reads like a gebied that does not exist.
@@ -48,7 +48,7 @@ public sealed class FigureAccessTests
         var csv = Encoding.UTF8.GetString(await nora.GetByteArrayAsync("/figures/export.csv?weeks=4"));
         Assert.DoesNotContain("de-pijp", csv);
 
-        foreach (var name in new[] { "Wim Wacht", "Rita Bewoner" })
+        foreach (var name in new[] { "Wim Geduld", "Rita Bewoner" })
         {
             using var browser = await app.BrowserAsync(name);
             foreach (var path in new[] { "/figures", "/figures/oud-noord" })

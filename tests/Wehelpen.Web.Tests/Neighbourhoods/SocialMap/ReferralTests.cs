@@ -85,7 +85,7 @@ public sealed class ReferralTests
         var c = await app.TwoCirclesAsync();
         var (noord, _) = await app.ProfessionalAsync("Nina Noord", "oud-noord");
         var (volunteer, _) = await app.VolunteerAsync("Vera Vrijwilliger");
-        var (unapproved, unapprovedId) = await app.PersonAsync("Ulla Wacht", "professional");
+        var (unapproved, unapprovedId) = await app.PersonAsync("Ulla Geduld", "professional");
         await app.QueryAsync(async db =>
         {
             db.Add(new Web.Features.Neighbourhoods.Buurtteam.ProfessionalArea { UserId = unapprovedId, AreaCode = "bos-en-lommer", RequestedAt = RequestSteps.Now });
@@ -97,7 +97,7 @@ public sealed class ReferralTests
         // Tokens live an hour on the moved clock.
         var missing = await ProblemAssert.ComparableBodyAsync(await (await app.LoginAsync(CircleSteps.EmailOf("Nina Noord"))).PostAsJsonAsync(Referrals(Guid.NewGuid()), body));
 
-        foreach (var name in new[] { "Nina Noord", "Vera Vrijwilliger", "Ulla Wacht", "Stan Vreemde", "Mo Lid" })
+        foreach (var name in new[] { "Nina Noord", "Vera Vrijwilliger", "Ulla Geduld", "Stan Vreemde", "Mo Lid" })
         {
             var client = await app.LoginAsync(CircleSteps.EmailOf(name));
             var refused = await client.PostAsJsonAsync(Referrals(requestId), body);
