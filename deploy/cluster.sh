@@ -287,7 +287,7 @@ http {
     # Plain round robin: the live client skips negotiation and opens its WebSocket at once, so no request has to
     # reach the node that answered an earlier one. keepalive is the number of idle connections to the nodes nginx
     # keeps for reuse, for all nodes together: at 32, two nodes and 32 busy clients made it open and close some 700
-    # connections a second (see the README's cluster benchmark).
+    # connections a second (see the cluster benchmark in docs/performance.md).
     upstream wehelpen {
 $servers
         keepalive 128;

@@ -5,7 +5,7 @@ namespace Wehelpen.Web.Data;
 /// <summary>
 /// `dotnet run --project src/Wehelpen.Web -- schema-script` prints the CREATE script of the current EF model for
 /// the configured provider (set Database__Provider=Postgres for PostgreSQL; no server is needed). It is the
-/// starting point for a new migration file: see README "Changing the database".
+/// starting point for a new migration file: see docs/development.md "Changing the database".
 /// </summary>
 internal static class SchemaScriptCommand
 {

@@ -10,7 +10,7 @@ namespace Wehelpen.Web.Data;
 /// Forward-only schema migrations written as plain SQL, one folder per provider
 /// (Data/Migrations/Sqlite, Data/Migrations/Postgres), applied in file-name order, each in its own transaction,
 /// and recorded with a checksum in __WehelpenMigrations. The EF design tools are not available here; this needs
-/// none of them. See README "Changing the database".
+/// none of them. See docs/development.md "Changing the database".
 /// </summary>
 public sealed class SqlMigrator(WehelpenDbContext db, DatabaseOptions options, TimeProvider clock, ILogger<SqlMigrator> logger)
 {

@@ -29,7 +29,7 @@ public sealed class MigrationTests
         Assert.True(missing.Count == 0 && extra.Count == 0,
             $"Migrations and EF model disagree on {provider}.\nIn the model but not built by the migrations:\n  {string.Join("\n  ", missing)}\n" +
             $"Built by the migrations but not in the model:\n  {string.Join("\n  ", extra)}\n" +
-            "Add a migration file under src/Wehelpen.Web/Data/Migrations (see README, 'Changing the database').");
+            "Add a migration file under src/Wehelpen.Web/Data/Migrations (see docs/development.md, 'Changing the database').");
         Assert.True(expected.Count > 50, "the comparison must actually see the schema");
     }
 

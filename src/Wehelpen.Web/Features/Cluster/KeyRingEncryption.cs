@@ -26,7 +26,7 @@ public static class KeyRingEncryption
 
     public const string Missing =
         "The Data Protection key ring would be stored unencrypted: set DataProtection__CertificatePath (a .pfx file with " +
-        "its private key, the same on every node) and DataProtection__CertificatePassword. See README, 'Sign-in keys'.";
+        "its private key, the same on every node) and DataProtection__CertificatePassword. See deploy/README.md, 'Sign-in keys'.";
 
     public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder protection, WebApplicationBuilder builder)
     {

@@ -5,7 +5,7 @@ namespace Wehelpen.Web.Features.Neighbourhoods;
 /// <summary>
 /// Amsterdam's 22 gebieden in 7 stadsdelen, plus Weesp, and which four-digit postcode lies in which.
 /// <para>
-/// Source and accuracy (also in README "Areas"): the gebieden are the municipality's gebiedsindeling of 2015 (22
+/// Source and accuracy (also in docs/features.md, "Neighbourhood"): the gebieden are the municipality's gebiedsindeling of 2015 (22
 /// gebieden, numbered 1-22 as on the municipality's maps; Westpoort, a port area with almost nobody living in it, is
 /// not one of them). Postcodes follow streets, gebieden follow water and roads, and the two do not coincide: the
 /// PC4 → gebied table below was compiled by hand from the gebied borders and the PC4 areas, giving each PC4 to the

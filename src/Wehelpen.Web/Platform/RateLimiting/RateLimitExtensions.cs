@@ -5,7 +5,7 @@ namespace Wehelpen.Web.Platform.RateLimiting;
 
 /// <summary>
 /// Rate limits as a piece every feature uses: a feature registers its rules here and names them on its endpoints,
-/// pages, page handlers and hub methods. Counters live in this process (per node, see README "Several nodes").
+/// pages, page handlers and hub methods. Counters live in this process (per node, see docs/operations.md "Several nodes").
 /// </summary>
 public static class RateLimitExtensions
 {

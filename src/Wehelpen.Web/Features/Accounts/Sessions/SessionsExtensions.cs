@@ -6,7 +6,7 @@ using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Accounts.Sessions;
 
-/// <summary>Server-side sessions for the login cookie and the app tokens (README "Accounts and sessions").</summary>
+/// <summary>Server-side sessions for the login cookie and the app tokens (docs/security.md "Accounts and sessions").</summary>
 public static class SessionsExtensions
 {
     /// <summary>Identity's own purpose strings: the access tokens stay readable as Identity's handler made them.</summary>
