@@ -40,7 +40,7 @@ public static partial class SmtpSteps
     {
         var (client, email) = await app.RegisterAsync(name);
         var mail = Assert.Single(await smtp.WaitForMailToAsync(email));
-        var link = new Uri(ConfirmLink().Match(mail.Message.TextBody).Value);
+        var link = new Uri(ConfirmLink().Match(mail.Text).Value);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link.PathAndQuery)).StatusCode);
         client.Dispose();
         var resident = await app.LoginAsync(email);

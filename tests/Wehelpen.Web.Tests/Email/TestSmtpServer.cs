@@ -12,7 +12,12 @@ using SmtpServer.Storage;
 namespace Wehelpen.Web.Tests.Email;
 
 /// <summary>One mail as the server took it: the message, its envelope and who signed in for it.</summary>
-public sealed record ReceivedMail(MimeMessage Message, string EnvelopeFrom, string[] EnvelopeTo, string? User);
+public sealed record ReceivedMail(MimeMessage Message, string EnvelopeFrom, string[] EnvelopeTo, string? User)
+{
+    public string Subject => Message.Subject ?? "";
+    public string Text => Message.TextBody ?? "";
+    public string Html => Message.HtmlBody ?? "";
+}
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1, on a port of its own that stays the same when it is
