@@ -76,6 +76,24 @@ public sealed class SmtpMailTests
     }
 
     [Theory, BothDatabases]
+    public async Task Account_mails_sent_at_the_same_time_each_arrive_once_over_no_more_connections_than_senders(DatabaseProvider provider)
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        var (app, _) = await SmtpSteps.StartAsync(provider, smtp);
+        await using var _app = app;
+        var names = Enumerable.Range(1, 12).Select(i => $"Buur Nummer{i}").ToArray();
+
+        var registered = await Task.WhenAll(names.Select(n => app.RegisterAsync(n)));
+        foreach (var (client, _) in registered) client.Dispose();
+
+        var received = await smtp.WaitForAsync(r => r.Count >= names.Length);
+        app.AccountMailSent();
+        Assert.Equal(names.Select(CircleSteps.EmailOf).Order(), smtp.Received.Select(m => Assert.Single(m.EnvelopeTo)).Order());
+        Assert.All(received, m => Assert.Equal("Bevestig uw e-mailadres voor Wehelpen", m.Subject));
+        Assert.InRange(smtp.Sessions, 1, 4); // the account mail sends four at a time, each over a connection of its own
+    }
+
+    [Theory, BothDatabases]
     public async Task When_the_mail_server_is_down_the_outbox_keeps_the_reminder_and_sends_it_once_the_server_is_back(DatabaseProvider provider)
     {
         var logs = new LogCapture();
