@@ -124,7 +124,7 @@ public sealed class PasswordResetTests
 
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
             message.Subject.Contains("wachtwoord", StringComparison.Ordinal) && Interlocked.Exchange(ref _refused, 1) == 0
-                ? throw new System.Net.Mail.SmtpException(System.Net.Mail.SmtpStatusCode.ServiceNotAvailable, "421 try again later")
+                ? throw new MailKit.Net.Smtp.SmtpCommandException(MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted, MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable, "421 try again later")
                 : folder.SendAsync(message, cancellationToken);
     }
 

@@ -12,7 +12,10 @@ public static class EmailExtensions
         if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
             builder.Services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<FolderEmailSender>());
         else
+        {
+            builder.Services.AddSingleton<SmtpConnections>();
             builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
         builder.Services.AddScoped<EmailLinks>();
         builder.Services.AddPersonalData<MailFolderPersonalData>();
         builder.Services.AddRetentionRule<MailFileRetention>();

@@ -1,30 +1,26 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Wehelpen.Web.Features.Email;
 
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+/// <summary>
+/// Sends through the configured SMTP server with MailKit. A burst (the outbox sending many reminders) goes over one
+/// connected, signed-in client: after a send the client waits in <see cref="SmtpConnections"/> for the next one;
+/// callers that send at the same moment (the account mail workers) each take a client of their own.
+/// </summary>
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, SmtpConnections connections, TimeProvider clock, ILogger<SmtpEmailSender> logger)
+    : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var mail = new MailMessage { From = new MailAddress(settings.From), Subject = message.Subject };
-        mail.To.Add(message.To);
-        if (message.Id is { } id) mail.Headers["Message-ID"] = $"<{id}@{mail.From.Host}>";
-        if (message.SettingsLink is { } settingsLink) mail.Headers["List-Unsubscribe"] = $"<{settingsLink}>";
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, null, MediaTypeNames.Text.Plain));
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
-
-        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-            client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
+        var mail = Compose(message, settings.From);
         try
         {
-            await client.SendMailAsync(mail, cancellationToken);
+            await connections.SendAsync(mail, cancellationToken);
         }
-        catch (SmtpException e)
+        catch (SmtpCommandException e)
         {
             throw Redacted(e, settings.Smtp.Host);
         }
@@ -32,15 +28,27 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
         logger.LogInformation("Sent email {MessageId} through {Host}", message.Id, settings.Smtp.Host);
     }
 
+    private MimeMessage Compose(EmailMessage message, string from)
+    {
+        var sender = MailboxAddress.Parse(from);
+        var mail = new MimeMessage { Subject = message.Subject, Date = clock.GetUtcNow() };
+        mail.From.Add(sender);
+        mail.To.Add(MailboxAddress.Parse(message.To));
+        if (message.Id is { } id) mail.MessageId = $"{id}@{sender.Domain}";
+        if (message.SettingsLink is { } settingsLink) mail.Headers.Add(HeaderId.ListUnsubscribe, $"<{settingsLink}>");
+        mail.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        return mail;
+    }
+
     /// <summary>
     /// The server's answer often repeats the recipient ("550 5.1.1 &lt;jan@...&gt;: user unknown"), and whoever catches
-    /// this logs it: what goes on is the status code and the connection's own error (no addresses in those). The
-    /// server's full answer is logged at Debug for an operator who turns that on while looking for a mail problem.
+    /// this logs it: what goes on is the status code (no addresses in that). The server's full answer is logged at
+    /// Debug for an operator who turns that on while looking for a mail problem.
     /// </summary>
-    private SmtpException Redacted(SmtpException e, string? host)
+    private SmtpCommandException Redacted(SmtpCommandException e, string? host)
     {
         logger.LogDebug(e, "The mail server {Host} refused a message", host);
-        var inner = e.InnerException is SmtpException ? null : e.InnerException;
-        return new SmtpException($"The mail server {host} refused the message: {(int)e.StatusCode} {e.StatusCode}.", inner) { StatusCode = e.StatusCode };
+        return new SmtpCommandException(e.ErrorCode, e.StatusCode,
+            $"The mail server {host} refused the message: {(int)e.StatusCode} {e.StatusCode} ({e.ErrorCode}).");
     }
 }
