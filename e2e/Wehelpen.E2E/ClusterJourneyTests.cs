@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Wehelpen.LiveClient;
+using Microsoft.AspNetCore.SignalR;
+using Wehelpen.Web.Tests.Live;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -223,7 +224,7 @@ public sealed class ClusterJourneyTests(ClusterFixture cluster, ITestOutputHelpe
         public override string ToString() => $"{Person.Name}: {(Won ? "won" : "refused")} {Answer}";
     }
 
-    private static async Task<Claim> ClaimAsync(ClusterPerson person, string node, LiveHubClient hub, Guid requestId, bool viaHub, Task go)
+    private static async Task<Claim> ClaimAsync(ClusterPerson person, string node, LiveConnection hub, Guid requestId, bool viaHub, Task go)
     {
         await go;
         var sent = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -234,7 +235,7 @@ public sealed class ClusterJourneyTests(ClusterFixture cluster, ITestOutputHelpe
                 var details = await hub.InvokeAsync("ClaimRequest", [requestId]);
                 return new Claim(person, true, details.GetProperty("claimedById").GetString() ?? "", sent, System.Diagnostics.Stopwatch.GetTimestamp());
             }
-            catch (HubInvocationException e)
+            catch (HubException e)
             {
                 return new Claim(person, false, e.Message, sent, System.Diagnostics.Stopwatch.GetTimestamp());
             }
@@ -254,7 +255,7 @@ public sealed class ClusterJourneyTests(ClusterFixture cluster, ITestOutputHelpe
     }
 
     /// <summary>The hub answers a first call once it has put the connection in the person's circles (as live.js relies on).</summary>
-    internal static Task JoinedAsync(LiveHubClient client) => client.InvokeAsync("UnreadCounts", []);
+    internal static Task JoinedAsync(LiveConnection client) => client.InvokeAsync("UnreadCounts", []);
 }
 
 /// <summary>What a test reads of live.js's state in a page.</summary>

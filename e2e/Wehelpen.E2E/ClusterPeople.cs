@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Wehelpen.LiveClient;
+using Wehelpen.Web.Tests.Live;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wehelpen.E2E;
@@ -39,9 +39,8 @@ public sealed record ClusterPerson(string Name, string Email, string Password, s
     }
 
     /// <summary>A hub connection of this person's on one node, straight to its WebSocket (no negotiate), with the bearer token.</summary>
-    public Task<LiveHubClient> HubAsync(string baseUrl) =>
-        LiveHubClient.ConnectAsync(new Uri(new Uri(baseUrl.Replace("http://", "ws://")), "/hubs/live"),
-            socket => socket.SetRequestHeader("Authorization", $"Bearer {AccessToken}"));
+    public Task<LiveConnection> HubAsync(string baseUrl) =>
+        LiveConnection.StartAsync(new Uri(new Uri(baseUrl), "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(AccessToken));
 
     /// <summary>Logs in through the login page, as people do; the cookie then holds on every node.</summary>
     public async Task LogInAsync(IPage page)

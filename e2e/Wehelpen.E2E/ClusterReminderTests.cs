@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
-using Wehelpen.LiveClient;
+using Wehelpen.Web.Tests.Live;
 using Xunit.Abstractions;
 
 namespace Wehelpen.E2E;
@@ -43,7 +43,7 @@ public sealed class ClusterReminderTests(ClusterFixture cluster, ITestOutputHelp
 
         // Dora and Mo each on both nodes: whichever node sends, all four connections hear of it.
         var firstPeople = new[] { dora, mo };
-        var listeners = new List<(ClusterPerson Person, char Node, LiveHubClient Client)>();
+        var listeners = new List<(ClusterPerson Person, char Node, LiveConnection Client)>();
         foreach (var person in firstPeople.Append(coordinator))
             foreach (var node in new[] { 'a', 'b' })
                 listeners.Add((person, node, await person.HubAsync(cluster.NodeUrl(node))));

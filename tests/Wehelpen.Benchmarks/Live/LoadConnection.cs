@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Wehelpen.LiveClient;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Wehelpen.Benchmarks.Live;
 
@@ -19,7 +19,7 @@ internal sealed class LoadConnection(int index, LoadPerson person, LoadCircle ci
     public LoadPerson Person { get; } = person;
     public LoadCircle Circle { get; } = circle;
     public int Node { get; } = node;
-    public LiveHubClient? Client { get; private set; }
+    public HubConnection? Hub { get; private set; }
 
     /// <summary>Messages this connection sent so far, over all levels: numbers its client message ids.</summary>
     public int Sent { get; set; }
@@ -33,29 +33,30 @@ internal sealed class LoadConnection(int index, LoadPerson person, LoadCircle ci
     /// <summary>Connected, and its first call answered: it is in its circle.</summary>
     public bool Joined { get; private set; }
 
-    public bool IsConnected => Client?.IsConnected == true;
+    public bool IsConnected => Hub?.State == HubConnectionState.Connected;
 
     public async Task ConnectAsync(Uri hub, string accessToken, CancellationToken ct)
     {
-        var options = new LiveHubClientOptions { QueueEvents = false, OnEvent = OnEvent };
-        Client = await LiveHubClient.ConnectAsync(hub, socket => socket.SetRequestHeader("Authorization", $"Bearer {accessToken}"), options, ct);
+        Hub = LoadHub.Create(hub, accessToken);
+        Hub.On<JsonElement>("chatMessage", OnChatMessage);
+        await Hub.StartAsync(ct);
         // The hub puts a connection into its circles' groups after it answered the handshake; once a call of ours is
         // answered, that is done, and no message of the load can pass this connection by.
-        await Client.InvokeAsync("UnreadCounts", [], ct);
+        await Hub.InvokeAsync("UnreadCounts", ct);
         Joined = true;
     }
 
-    public ValueTask DisposeAsync() => Client?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => Hub?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
-    /// On the connection's receive loop: reads what it needs straight from the parsed JSON, nothing more. It must not
-    /// throw (that would end the connection): a message that is not the load's, or not for this circle, is counted.
+    /// Called by the client for each chatMessage, one at a time in the order they came: reads what it needs straight
+    /// from the parsed JSON, nothing more. A message that is not the load's, or not for this circle, is counted.
+    /// Presence and unread events have no handler: the client drops them unread.
     /// </summary>
-    private void OnEvent(string target, JsonElement[] arguments)
+    private void OnChatMessage(JsonElement message)
     {
-        if (target != "chatMessage" || Log is not { } log) return;
         var arrived = Stopwatch.GetTimestamp();
-        var message = arguments[0];
+        if (Log is not { } log) return;
         if (message.GetProperty("circleId").GetGuid() == Circle.Id && SentTimestamp(message.GetProperty("text")) is { } sent
             && SenderIndex(message.GetProperty("clientMessageId")) is { } sender)
             log.Delivered(message.GetProperty("seq").GetInt64(), arrived - sent, crossed: nodeOf(sender) != Node);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Wehelpen.Benchmarks.Live;
 
@@ -86,7 +88,7 @@ internal sealed class LoadLevel
         _counters.SendStarted();
         try
         {
-            var stored = await connection.Client!.InvokeAsync("SendChat", [connection.Circle.Target, message]);
+            var stored = await connection.Hub!.InvokeAsync<JsonElement>("SendChat", connection.Circle.Target, message);
             _ackMs[send] = (float)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             circle.Stored(stored.GetProperty("seq").GetInt64());
             _counters.SendStored(circle.Members.Count);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Wehelpen.Benchmarks.Live;
-using Wehelpen.LiveClient;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Wehelpen.Benchmarks.Reminders;
 
@@ -9,19 +9,19 @@ internal readonly record struct HubArrival(Guid NotificationId, string UserId, D
 
 /// <summary>
 /// A sample of people as they would see their reminders: logged in through the app's own login API and each with one
-/// hub connection (tests/Wehelpen.LiveClient), recording every "notification" event with the time it arrived. The
+/// hub connection (the official SignalR client), recording every "notification" event with the time it arrived. The
 /// wall clock is the one the app stamps DueAt with (same machine), so arrival − DueAt is the lateness a person sees.
 /// </summary>
 internal sealed class HubListeners : IAsyncDisposable
 {
     private const int ConnectingAtOnce = 32;
 
-    private readonly List<LiveHubClient> _clients = [];
+    private readonly List<HubConnection> _clients = [];
     private readonly List<HubArrival> _arrivals = [];
     private readonly Lock _lock = new();
 
     public int Connected => _clients.Count;
-    public int StillConnected => _clients.Count(c => c.IsConnected);
+    public int StillConnected => _clients.Count(c => c.State == HubConnectionState.Connected);
 
     public IReadOnlyList<HubArrival> Arrivals
     {
@@ -37,23 +37,23 @@ internal sealed class HubListeners : IAsyncDisposable
         var hub = new UriBuilder(app.BaseAddress) { Scheme = "ws", Path = "/hubs/live" }.Uri;
         await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = ConnectingAtOnce, CancellationToken = ct }, async (person, token) =>
         {
-            var options = new LiveHubClientOptions { QueueEvents = false, OnEvent = (target, arguments) => listeners.OnEvent(person.UserId, target, arguments) };
-            var client = await LiveHubClient.ConnectAsync(hub, socket => socket.SetRequestHeader("Authorization", $"Bearer {tokens[person.Index]}"), options, token);
+            var client = LoadHub.Create(hub, tokens[person.Index]);
+            client.On<JsonElement>("notification", notification => listeners.OnNotification(person.UserId, notification));
             lock (listeners._lock) listeners._clients.Add(client);
+            await client.StartAsync(token);
             // Answered: the hub has counted this person online, so the announcer sends to them.
-            await client.InvokeAsync("UnreadCounts", [], token);
+            await client.InvokeAsync("UnreadCounts", token);
         });
         return listeners;
     }
 
     public async ValueTask DisposeAsync() => await Task.WhenAll(_clients.Select(c => c.DisposeAsync().AsTask()));
 
-    /// <summary>On the connection's receive loop: must be cheap and must not throw.</summary>
-    private void OnEvent(string userId, string target, JsonElement[] arguments)
+    /// <summary>Called by the client for each notification, in the order they came: must be cheap.</summary>
+    private void OnNotification(string userId, JsonElement notification)
     {
-        if (target != "notification") return;
         var at = DateTimeOffset.UtcNow;
-        if (arguments.Length == 0 || !arguments[0].TryGetProperty("id", out var id) || !id.TryGetGuid(out var notificationId)) return;
+        if (!notification.TryGetProperty("id", out var id) || !id.TryGetGuid(out var notificationId)) return;
         lock (_lock) _arrivals.Add(new HubArrival(notificationId, userId, at));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Wehelpen.LiveClient;
+using Microsoft.AspNetCore.SignalR;
 using Wehelpen.Web.Features.Cluster;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Tests.Circles;
@@ -153,16 +153,16 @@ public sealed class TwoNodesTests
         Assert.True((long)(await command.ExecuteScalarAsync())! >= 1, "No listening connection of the node was found to cut.");
     }
 
-    private static async Task<string?> ClaimAsync(LiveHubClient volunteer, Guid requestId)
+    private static async Task<string?> ClaimAsync(LiveConnection volunteer, Guid requestId)
     {
         try
         {
             await volunteer.InvokeAsync("ClaimRequest", [requestId]);
             return null;
         }
-        catch (HubInvocationException refused)
+        catch (HubException refused)
         {
-            return refused.HubExceptionMessage;
+            return LiveConnection.Refusal(refused);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Wehelpen.LiveClient;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Wehelpen.LiveClient;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Tests.Circles;
 
@@ -20,22 +21,39 @@ public static class LiveSteps
     public static Task<WehelpenApplication> StartAsync(DatabaseProvider provider) => WehelpenApplication.StartAsync(provider, Settings);
 
     /// <summary>Logs the person in and opens the hub with their token; <paramref name="language"/> as an app's Accept-Language.</summary>
-    public static async Task<LiveHubClient> ConnectAsync(this WehelpenApplication app, string name, string? language = null)
+    public static async Task<LiveConnection> ConnectAsync(this WehelpenApplication app, string name, string? language = null)
     {
         var token = await TokenAsync(app, name);
-        return await app.OpenHubAsync(request =>
-        {
-            request.Headers.Authorization = $"Bearer {token}";
-            if (language is not null) request.Headers.AcceptLanguage = language;
-        });
+        return await app.OpenHubAsync(token: token, language: language);
     }
 
-    public static async Task<LiveHubClient> OpenHubAsync(this WehelpenApplication app, Action<Microsoft.AspNetCore.Http.HttpRequest> configure, string query = "")
+    /// <summary>
+    /// The official client over the test server's WebSocket: the bearer token (<paramref name="token"/>) goes in the
+    /// upgrade request's Authorization header, as the client puts it on a real socket; <paramref name="configure"/> may
+    /// change that request further (an Origin, a token of its own).
+    /// </summary>
+    public static async Task<LiveConnection> OpenHubAsync(this WehelpenApplication app, Action<HttpRequest>? configure = null,
+        string query = "", string? token = null, string? language = null)
     {
-        var sockets = app.Server.CreateWebSocketClient();
-        sockets.ConfigureRequest = configure;
-        var socket = await sockets.ConnectAsync(new Uri($"ws://localhost{LiveExtensions.HubPath}{query}"), CancellationToken.None);
-        var client = await LiveHubClient.StartAsync(socket);
+        var server = app.Server;
+        var client = await LiveConnection.StartAsync(new Uri(server.BaseAddress, $"{LiveExtensions.HubPath.TrimStart('/')}{query}"), o =>
+        {
+            if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            if (language is not null) o.Headers["Accept-Language"] = language;
+            o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            o.WebSocketFactory = async (context, ct) =>
+            {
+                var bearer = context.Options.AccessTokenProvider is { } provider ? await provider() : null;
+                var sockets = server.CreateWebSocketClient();
+                sockets.ConfigureRequest = request =>
+                {
+                    foreach (var (header, value) in context.Options.Headers) request.Headers[header] = value;
+                    if (bearer is not null) request.Headers.Authorization = $"Bearer {bearer}";
+                    configure?.Invoke(request);
+                };
+                return await sockets.ConnectAsync(context.Uri, ct);
+            };
+        });
         // The handshake is answered before the hub has put the connection in its circles; a first call is answered after.
         await client.InvokeAsync("UnreadCounts", []);
         return client;
@@ -58,21 +76,21 @@ public static class LiveSteps
 
     public static object Request(Guid requestId) => new { kind = "request", id = requestId };
 
-    public static Task<JsonElement> SendChatAsync(this LiveHubClient client, object target, string text, string? clientMessageId = null) =>
+    public static Task<JsonElement> SendChatAsync(this LiveConnection client, object target, string text, string? clientMessageId = null) =>
         client.InvokeAsync("SendChat", [target, new { clientMessageId = clientMessageId ?? Guid.NewGuid().ToString("N"), text }]);
 
-    public static Task<JsonElement> HistoryAsync(this LiveHubClient client, object target, long? before = null, long? after = null, int? limit = null) =>
+    public static Task<JsonElement> HistoryAsync(this LiveConnection client, object target, long? before = null, long? after = null, int? limit = null) =>
         client.InvokeAsync("ChatHistory", [target, new { before, after, limit }]);
 
     /// <summary>The message of a refusal, as the person would read it.</summary>
-    public static async Task<string> RefusedAsync(this LiveHubClient client, string method, params object?[] args)
+    public static async Task<string> RefusedAsync(this LiveConnection client, string method, params object?[] args)
     {
-        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync(method, args));
-        return refused.HubExceptionMessage ?? refused.Message;
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync(method, args));
+        return LiveConnection.Refusal(refused);
     }
 
     /// <summary>The next chat message this client hears in a conversation; its text.</summary>
-    public static async Task<JsonElement> NextMessageAsync(this LiveHubClient client, string text) =>
+    public static async Task<JsonElement> NextMessageAsync(this LiveConnection client, string text) =>
         (await client.NextAsync(LiveEvents.ChatMessage, a => a[0].GetProperty("text").GetString() == text))[0];
 
     public static string[] Texts(this JsonElement page) =>

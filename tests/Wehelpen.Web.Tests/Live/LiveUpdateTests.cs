@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Wehelpen.LiveClient;
+using Microsoft.AspNetCore.SignalR;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Tests.Agenda;
 using Wehelpen.Web.Tests.Circles;
@@ -133,24 +133,24 @@ public sealed class LiveUpdateTests
         Assert.Equal("claimed", closed[0].GetProperty("status").GetString());
     }
 
-    private static async Task<string?> Claim(LiveHubClient volunteer, Guid requestId)
+    private static async Task<string?> Claim(LiveConnection volunteer, Guid requestId)
     {
         try
         {
             await volunteer.InvokeAsync("ClaimRequest", [requestId]);
             return null;
         }
-        catch (HubInvocationException refused)
+        catch (HubException refused)
         {
-            return refused.HubExceptionMessage;
+            return LiveConnection.Refusal(refused);
         }
     }
 
-    private static Task Heard(LiveHubClient client, Guid circleId, string area) =>
+    private static Task Heard(LiveConnection client, Guid circleId, string area) =>
         client.NextAsync(LiveEvents.Changed, e => e[0].GetProperty("circleId").GetString() == circleId.ToString()
             && e[0].GetProperty("areas").EnumerateArray().Any(a => a.GetString() == area));
 
-    private static Task NearbyChanged(LiveHubClient client, Guid requestId) =>
+    private static Task NearbyChanged(LiveConnection client, Guid requestId) =>
         client.NextAsync(LiveEvents.Changed, e => e[0].GetProperty("requestId").GetString() == requestId.ToString()
             && e[0].GetProperty("areas").EnumerateArray().Any(a => a.GetString() == "nearby"));
 }

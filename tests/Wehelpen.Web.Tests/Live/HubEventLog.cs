@@ -1,22 +1,24 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Wehelpen.LiveClient;
+namespace Wehelpen.Web.Tests.Live;
 
 /// <summary>
-/// Every server event, kept per target from the moment the client starts, so a test never misses an event that
-/// arrived before it began to wait. An event waited for is taken out (<see cref="NextAsync"/>); the full history stays
-/// (<see cref="Received"/>) to show that something did not arrive. Targets compare case-insensitively, as in the
-/// JavaScript client, so a wrong case cannot make an "it did not arrive" check pass.
+/// Every event a <see cref="LiveConnection"/> heard, kept per target from the moment it connected, so a test never
+/// misses one that arrived before it began to wait. One waited for is taken out (<see cref="NextAsync"/>); the full
+/// history stays (<see cref="Received"/>) to show that something did not arrive. Targets compare case-insensitively,
+/// so a wrong case cannot make an "it did not arrive" check pass; nor can an event the client dropped (a target it
+/// has no handler for, arguments it could not read): that fails every wait and look from then on.
 /// </summary>
-internal sealed class EventInbox
+public sealed class HubEventLog
 {
     private const int ListedInTimeout = 20;
     private const int ShownArgumentsLength = 200;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, TargetEvents> _targets = new(StringComparer.OrdinalIgnoreCase);
-    private (string? CloseError, Exception? Cause)? _ended;
+    private Exception? _ended;
+    private string? _dropped;
 
     public void Deliver(string target, JsonElement[] arguments)
     {
@@ -33,6 +35,7 @@ internal sealed class EventInbox
         Waiter waiter;
         lock (_lock)
         {
+            ThrowIfDropped();
             var events = EventsOf(target);
             var index = events.Unclaimed.FindIndex(arguments => match is null || match(arguments));
             if (index >= 0)
@@ -41,8 +44,7 @@ internal sealed class EventInbox
                 events.Unclaimed.RemoveAt(index);
                 return arguments;
             }
-            if (_ended is var (closeError, cause))
-                throw new HubConnectionClosedException(closeError, cause, $"No '{target}' event can arrive any more: the hub connection closed{(closeError is null ? "" : $": {closeError}")}.");
+            if (_ended is not null) throw new InvalidOperationException($"No '{target}' event can arrive any more: {_ended.Message}", _ended);
             waiter = new Waiter(match, new TaskCompletionSource<JsonElement[]>(TaskCreationOptions.RunContinuationsAsynchronously));
             events.Waiters.Add(waiter);
         }
@@ -64,24 +66,39 @@ internal sealed class EventInbox
 
     public IReadOnlyList<JsonElement[]> Received(string target)
     {
-        lock (_lock) return _targets.TryGetValue(target, out var events) ? [.. events.History] : [];
+        lock (_lock)
+        {
+            ThrowIfDropped();
+            return _targets.TryGetValue(target, out var events) ? [.. events.History] : [];
+        }
     }
 
     /// <summary>No more events will come: whoever waits fails now rather than at their timeout.</summary>
-    public void End(string? closeError, Exception? cause)
+    public void End(Exception reason) => Fail(reason, dropped: null);
+
+    /// <summary>The client heard an event it could not hand over: no "did not arrive" can be trusted any more.</summary>
+    public void Dropped(string what) => Fail(new InvalidOperationException($"The hub client dropped an event: {what}"), what);
+
+    private void Fail(Exception reason, string? dropped)
     {
         List<Waiter> waiting = [];
         lock (_lock)
         {
-            if (_ended is not null) return;
-            _ended = (closeError, cause);
+            _dropped ??= dropped;
+            if (_ended is not null && dropped is null) return;
+            _ended ??= reason;
             foreach (var events in _targets.Values)
             {
                 waiting.AddRange(events.Waiters);
                 events.Waiters.Clear();
             }
         }
-        foreach (var waiter in waiting) waiter.Reply.TrySetException(new HubConnectionClosedException(closeError, cause));
+        foreach (var waiter in waiting) waiter.Reply.TrySetException(reason);
+    }
+
+    private void ThrowIfDropped()
+    {
+        if (_dropped is not null) throw new InvalidOperationException($"The hub client dropped an event, so what it heard is incomplete: {_dropped}");
     }
 
     private TargetEvents EventsOf(string target)
@@ -107,11 +124,7 @@ internal sealed class EventInbox
         return shown.Length <= ShownArgumentsLength ? shown : shown[..ShownArgumentsLength] + "…";
     }
 
-    private sealed class Waiter(Func<JsonElement[], bool>? match, TaskCompletionSource<JsonElement[]> reply)
-    {
-        public Func<JsonElement[], bool>? Match { get; } = match;
-        public TaskCompletionSource<JsonElement[]> Reply { get; } = reply;
-    }
+    private sealed record Waiter(Func<JsonElement[], bool>? Match, TaskCompletionSource<JsonElement[]> Reply);
 
     private sealed class TargetEvents
     {
@@ -120,7 +133,7 @@ internal sealed class EventInbox
         public List<Waiter> Waiters { get; } = [];
 
         /// <summary>Gives the event to the first waiter it matches. A match that throws fails its own waiter, not the
-        /// connection (it runs on the receive loop).</summary>
+        /// connection's handler.</summary>
         public bool HandToWaiter(JsonElement[] arguments)
         {
             for (var i = 0; i < Waiters.Count; i++)
