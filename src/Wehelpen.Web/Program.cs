@@ -27,10 +27,12 @@ using Wehelpen.Web.Features.Workload;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 using Wehelpen.Web.Platform.Audit;
+using Wehelpen.Web.Platform.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebPlumbing();
+builder.AddTelemetry();
 builder.AddInterfaceLanguages();
 builder.AddDatabase();
 builder.Services.AddAuditTrail();
@@ -94,6 +96,8 @@ app.MapNeighbourhoods();
 app.MapPrivacy();
 app.MapScheduling();
 app.MapAuditLog();
+// The scrape names no person, but shows how busy the service is: for administrators (and their scraper's token) only.
+app.MapTelemetry().RequireAuthorization(AccountsExtensions.ApiPolicy).RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
 app.Run();
 

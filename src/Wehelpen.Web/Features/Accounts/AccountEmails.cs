@@ -15,7 +15,8 @@ public sealed class AccountEmails(
     IEmailSender sender,
     EmailLinks links,
     IStringLocalizer<SharedResource> text,
-    AccountMailQueue queue)
+    AccountMailQueue queue,
+    EmailMetrics metrics)
 {
     /// <summary>
     /// "Send me a reset link" for an address someone typed. Whether or not it has an account, the caller says the
@@ -103,7 +104,7 @@ public sealed class AccountEmails(
 
     /// <param name="body">Made in the recipient's language, as everything in the mail.</param>
     /// <param name="also">A second link under the button, with the text before it.</param>
-    private Task SendAsync(ApplicationUser user, string subjectKey, Func<string> body, string buttonKey, string link, CancellationToken ct,
+    private async Task SendAsync(ApplicationUser user, string subjectKey, Func<string> body, string buttonKey, string link, CancellationToken ct,
         string footerKey = "Email.Footer", string? messageId = null, (string TextKey, string Link)? also = null)
     {
         var message = LocalizationExtensions.InLanguage(user.PreferredLanguage, () =>
@@ -127,6 +128,15 @@ public sealed class AccountEmails(
                 """;
             return new EmailMessage(user.Email!, subject, plain, html, Id: messageId);
         });
-        return sender.SendAsync(message, ct);
+        try
+        {
+            await sender.SendAsync(message, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.Failed(EmailMetrics.Account);
+            throw;
+        }
+        metrics.Sent(EmailMetrics.Account);
     }
 }

@@ -63,6 +63,7 @@ public static class ChatExtensions
             { Setting = "ChatMessagesPerMinute", DetailKey = "RateLimit.Chat.Detail" });
         builder.Services.AddScoped<ChatAccess>();
         builder.Services.AddScoped<ChatStore>();
+        builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddScoped<Conversations>();
         builder.Services.AddPersonalData<ChatPersonalData>();
         return builder;

@@ -15,7 +15,7 @@ namespace Wehelpen.Web.Features.Chat;
 /// anyone hears of it, gets the next number of its thread, and is stored once however often its device sends it.
 /// </summary>
 public sealed partial class Conversations(
-    WehelpenDbContext db, ChatAccess access, ChatStore store, LiveNews live, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, ChatAccess access, ChatStore store, LiveNews live, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -38,7 +38,11 @@ public sealed partial class Conversations(
         var threadId = grant.ThreadId ?? await store.StartRequestThreadAsync(grant.CircleId, grant.RequestId!.Value, grant.HelperId!, ct);
         var (seq, isNew) = await store.AppendAsync(threadId, userId, clientId, body, ct);
         var message = Describe(grant, await Messages(threadId).Where(m => m.Seq == seq).Select(Stored).SingleAsync(ct));
-        if (isNew) await live.ChatMessageAsync(grant, message);
+        if (isNew)
+        {
+            metrics.Stored(requestThread: grant.RequestId is not null);
+            await live.ChatMessageAsync(grant, message);
+        }
         return message;
     }
 

@@ -9,6 +9,7 @@ public static class EmailExtensions
         var section = builder.Configuration.GetSection("Email");
         builder.Services.Configure<EmailOptions>(section);
         builder.Services.AddSingleton<FolderEmailSender>();
+        builder.Services.AddSingleton<EmailMetrics>();
         if (string.IsNullOrWhiteSpace(section["Smtp:Host"]))
             builder.Services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<FolderEmailSender>());
         else

@@ -25,12 +25,13 @@ public sealed partial class LiveConnections
     private readonly IServiceScopeFactory scopes;
     private readonly LiveOptions options;
     private readonly SharedPresence presence;
+    private readonly LiveMetrics metrics;
     private readonly ILogger<LiveConnections> logger;
 
     public LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFactory scopes, LiveOptions options, SharedPresence presence,
-        IClusterBus bus, ILogger<LiveConnections> logger)
+        IClusterBus bus, LiveMetrics metrics, ILogger<LiveConnections> logger)
     {
-        (this.hub, this.scopes, this.options, this.presence, this.logger) = (hub, scopes, options, presence, logger);
+        (this.hub, this.scopes, this.options, this.presence, this.metrics, this.logger) = (hub, scopes, options, presence, metrics, logger);
         bus.OnNodesGone(NodesGoneAsync);
         bus.OnRejoined(RejoinedAsync);
     }
@@ -101,6 +102,7 @@ public sealed partial class LiveConnections
                     _byConnection.TryRemove(connectionId, out _);
                     throw;
                 }
+                metrics.Opened();
                 if (!person.Online)
                 {
                     person.Online = true;
@@ -119,6 +121,7 @@ public sealed partial class LiveConnections
     public async Task DisconnectedAsync(string connectionId)
     {
         if (!_byConnection.TryRemove(connectionId, out var person)) return;
+        metrics.Closed();
         int version;
         await person.Gate.WaitAsync();
         try

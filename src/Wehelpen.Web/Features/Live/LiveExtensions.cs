@@ -39,6 +39,7 @@ public static class LiveExtensions
         services.AddSingleton(new LiveOptions(TimeSpan.FromSeconds(Math.Max(0, builder.Configuration.GetValue("Live:OfflineGraceSeconds", 10)))));
         services.AddSingleton<SharedPresence>();
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveMetrics>();
         // Several nodes on PostgreSQL: what the hub sends reaches the clients of every node (Features/Cluster).
         if (DatabaseExtensions.Connection(builder).Provider == DatabaseProvider.Postgres)
             services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ClusterHubLifetimeManager<>));

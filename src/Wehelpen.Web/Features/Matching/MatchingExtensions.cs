@@ -25,6 +25,7 @@ public static class MatchingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new MatchingEngine(options));
         builder.Services.AddSingleton<MatchingRefresher>();
+        builder.Services.AddSingleton<MatchingMetrics>();
         builder.Services.AddScoped<MatchingStore>();
         // Picked up by the DbContext (Data/DatabaseExtensions): one watcher per DbContext.
         builder.Services.AddScoped<IInterceptor, MatchingChangeWatcher>();

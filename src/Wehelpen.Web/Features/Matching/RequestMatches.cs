@@ -25,7 +25,7 @@ public sealed record MatchReasonsResponse(
 /// that a choice can be explained (or a complaint about being asked too often checked). A look names many volunteers
 /// with how far they live: it is on the audit log, saved before the answer goes out.
 /// </summary>
-public sealed class RequestMatches(WehelpenDbContext db, MatchingEngine engine, RequestWaves waves, AuditTrail audit, TimeProvider clock)
+public sealed class RequestMatches(WehelpenDbContext db, MatchingEngine engine, MatchingMetrics metrics, RequestWaves waves, AuditTrail audit, TimeProvider clock)
 {
     public async Task<RequestMatchesResponse?> RankAsync(string adminId, Guid requestId, CancellationToken ct)
     {
@@ -36,7 +36,8 @@ public sealed class RequestMatches(WehelpenDbContext db, MatchingEngine engine, 
         var total = engine.Options.TotalWaves;
         var wave = Math.Min(asked.Waves + 1, total);
         var factor = waves.RadiusFactor(wave);
-        var result = engine.Match(waves.Query(request, now) with { Blocked = await waves.BlockedAsync(request.CircleId, ct), RadiusFactor = factor });
+        var query = waves.Query(request, now) with { Blocked = await waves.BlockedAsync(request.CircleId, ct), RadiusFactor = factor };
+        var result = metrics.Time(MatchingMetrics.Match, () => engine.Match(query));
         var ids = result.Top.Select(m => m.VolunteerId).ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var matches = result.Top.Select(m => new VolunteerMatchResponse(

@@ -29,7 +29,7 @@ public sealed record WaveSummary(IReadOnlyList<int> AskedPerWave, int TotalWaves
 /// interval old", and a sweep that comes late (the app was down) catches up at once, as the widening does.
 /// A wave that finds nobody still counts, so that a request with no volunteers around still reaches the buurtteam.
 /// </summary>
-public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine)
+public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine, MatchingMetrics metrics)
 {
     private MatchingOptions Options => engine.Options;
 
@@ -78,12 +78,13 @@ public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine)
     public async Task<IReadOnlyList<string>> AskAsync(HelpRequest r, AskedSoFar asked, DateTimeOffset now, CancellationToken ct)
     {
         var wave = asked.Waves + 1;
-        var result = engine.Match(Query(r, now) with
+        var query = Query(r, now) with
         {
             Blocked = await BlockedAsync(r.CircleId, ct),
             Exclude = asked.Volunteers,
             RadiusFactor = RadiusFactor(wave),
-        });
+        };
+        var result = metrics.Time(MatchingMetrics.Match, () => engine.Match(query));
         foreach (var match in result.Top)
         {
             db.Add(new RequestAlert

@@ -16,7 +16,7 @@ namespace Wehelpen.Web.Features.Notifications;
 /// </summary>
 public sealed class NotificationMailer(
     WehelpenDbContext db, IEmailSender sender, NotificationTexts texts, NotificationSettingsLink settingsLink, EmailLinks links,
-    IStringLocalizer<SharedResource> text, TimeProvider clock, ILogger<NotificationMailer> logger)
+    IStringLocalizer<SharedResource> text, EmailMetrics metrics, TimeProvider clock, ILogger<NotificationMailer> logger)
 {
     public const int MaxAttempts = 5;
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
@@ -66,11 +66,13 @@ public sealed class NotificationMailer(
             {
                 await sender.SendAsync(Compose(notification, user), ct);
                 outcome = NotificationEmail.Sent;
+                metrics.Sent(EmailMetrics.Notification);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             outcome = attempts >= MaxAttempts ? NotificationEmail.Failed : NotificationEmail.Pending;
+            metrics.Failed(EmailMetrics.Notification);
             next += TimeSpan.FromMinutes(Math.Pow(2, attempts));
             logger.LogWarning(e, "Mail for notification {NotificationId} failed (attempt {Attempt} of {Max}).", id, attempts, MaxAttempts);
         }

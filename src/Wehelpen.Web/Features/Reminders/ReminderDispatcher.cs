@@ -16,7 +16,8 @@ namespace Wehelpen.Web.Features.Reminders;
 /// has already started are dropped and logged: a late "tomorrow at ten" helps nobody.
 /// </summary>
 public sealed class ReminderDispatcher(
-    WehelpenDbContext db, ReminderPlanner planner, Notifier notifier, ReminderOptions options, TimeProvider clock, ILogger<ReminderDispatcher> logger)
+    WehelpenDbContext db, ReminderPlanner planner, Notifier notifier, ReminderOptions options, ReminderMetrics metrics, TimeProvider clock,
+    ILogger<ReminderDispatcher> logger)
 {
     public sealed record Result(int Sent, int Dropped, DateTimeOffset? NextDue);
 
@@ -67,6 +68,7 @@ public sealed class ReminderDispatcher(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        foreach (var reminder in due) metrics.Handled(reminder);
         await notifier.AnnounceAsync(made);
         return (outgoing.Count, due.Count - outgoing.Count, due.Count == options.BatchSize);
     }

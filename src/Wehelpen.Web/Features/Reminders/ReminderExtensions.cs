@@ -15,6 +15,7 @@ public static class ReminderExtensions
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         builder.Services.AddSingleton<ReminderWake>();
+        builder.Services.AddSingleton<ReminderMetrics>();
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<ReminderDispatcher>();
         builder.Services.AddPersonalData<RemindersPersonalData>();

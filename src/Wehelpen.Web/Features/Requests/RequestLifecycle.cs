@@ -14,7 +14,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
-    LiveNews live, ReminderPlanner reminders, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    LiveNews live, ReminderPlanner reminders, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
@@ -111,6 +111,7 @@ public sealed class RequestLifecycle(
         }
 
         db.ChangeTracker.Clear();
+        metrics.Changed(change, request.Audience);
         await live.RequestChangedAsync(requestId, helperBefore);
         await reminders.RequestChangedAsync(requestId, ct);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.

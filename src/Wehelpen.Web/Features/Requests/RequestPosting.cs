@@ -16,7 +16,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, LiveNews live,
-    PostcodeTable postcodes, VolunteerOffers offers, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PostcodeTable postcodes, VolunteerOffers offers, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
     public const int MaxDaysAhead = 180;
@@ -94,6 +94,7 @@ public sealed partial class RequestPosting(
         var viewer = await access.ViewerAsync(me.UserId, me.CircleId, ct);
         journal.Record(request, RequestChange.Posted, viewer, null, now);
         await db.SaveChangesAsync(ct);
+        metrics.Changed(RequestChange.Posted, request.Audience);
         await live.RequestChangedAsync(request.Id);
 
         var found = await access.FindAsync(me.UserId, request.Id, ct);

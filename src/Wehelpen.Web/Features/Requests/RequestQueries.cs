@@ -11,7 +11,7 @@ using Wehelpen.Web.Features.Profiles;
 namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>The lists: a circle's requests, the neighbourhood requests near a volunteer, a helper's tasks and history.</summary>
-public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, MatchingEngine engine, AskedOfYou askedOfYou, TimeProvider clock)
+public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, MatchingEngine engine, MatchingMetrics matching, AskedOfYou askedOfYou, TimeProvider clock)
 {
     public const int ClosedShown = 30;
 
@@ -73,7 +73,7 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
     /// <summary>The open neighbourhood requests matching finds near the volunteer, checked against the database.</summary>
     private IQueryable<HelpRequest> OpenNearMe(string userId, HashSet<Guid> blockedBy, DateTimeOffset now)
     {
-        var ids = engine.NearMe(userId, now, blockedBy).Select(n => n.RequestId).ToList();
+        var ids = matching.Time(MatchingMetrics.NearMe, () => engine.NearMe(userId, now, blockedBy)).Select(n => n.RequestId).ToList();
         return db.Set<HelpRequest>().AsNoTracking()
             .Where(r => ids.Contains(r.Id) && r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now);
     }

@@ -13,7 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
 public sealed class RequestSweeper(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, LiveNews live, Notifier notifier, TimeProvider clock,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, LiveNews live, Notifier notifier, RequestMetrics metrics, TimeProvider clock,
     ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;
@@ -48,11 +48,15 @@ public sealed class RequestSweeper(
         var asked = await waves.AskedAsync(request.Id, ct);
         var changes = 0;
         var alerted = new List<string>();
+        var made = new List<(RequestChange Change, RequestAudience Audience)>();
         // After a long pause (the app was down) a request may be several steps behind; catch up at once.
         while (true)
         {
             if (RequestRules.Due(request, policy, now, waves.Finished(request, asked, now)) is { } change)
+            {
                 journal.Record(request, change, null, null, now);
+                made.Add((change, request.Audience));
+            }
             else if (waves.IsDue(request, asked, now))
                 alerted.AddRange(await waves.AskAsync(request, asked, now, ct));
             else
@@ -68,6 +72,8 @@ public sealed class RequestSweeper(
                 new NotificationData(request.Title, request.StartsAt ?? request.EndsAt, Place: request.Pc4),
                 $"/help/{request.Id}", $"asked:{request.Id:N}:{volunteerId}")).ToList(), now, ct);
             await db.SaveChangesAsync(ct);
+            foreach (var (change, audience) in made) metrics.Changed(change, audience);
+            metrics.Alerted(alerted.Count);
             await live.RequestChangedAsync(request.Id);
             if (alerted.Count > 0) await live.AlertedAsync(request.Id, alerted);
         }

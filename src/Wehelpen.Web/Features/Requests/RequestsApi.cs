@@ -92,6 +92,7 @@ public static class RequestsExtensions
         builder.AddRateLimit(new RateLimitRule(PostingLimit, 20, TimeSpan.FromHours(1))
             { Setting = "HelpRequestsPerHour", DetailKey = "RateLimit.HelpRequests.Detail" });
         builder.Services.AddScoped<RequestAccess>();
+        builder.Services.AddSingleton<RequestMetrics>();
         builder.Services.AddScoped<RequestJournal>();
         builder.Services.AddSingleton<RequestDescriptions>();
         builder.Services.AddScoped<RequestPosting>();

@@ -22,7 +22,7 @@ public sealed record EraseCircleRequest(bool? ResidentConsents);
 /// </summary>
 public sealed class CircleErasing(
     WehelpenDbContext db, CircleEraser eraser, IEmailSender mail, EmailLinks links, LiveNews live, DatabaseFiles files,
-    TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<CircleErasing> logger)
+    EmailMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<CircleErasing> logger)
 {
     /// <summary>What the erase page says before anyone confirms: who may, and whether the hoofdpersoon must consent.</summary>
     public async Task<CircleErasureTerms> TermsAsync(CircleMembership me, CancellationToken ct)
@@ -106,10 +106,15 @@ public sealed class CircleErasing(
             var failed = 0;
             foreach (var (managerId, message) in messages)
             {
-                try { await mail.SendAsync(message); }
+                try
+                {
+                    await mail.SendAsync(message);
+                    metrics.Sent(EmailMetrics.CircleErased);
+                }
                 catch (Exception e)
                 {
                     failed++;
+                    metrics.Failed(EmailMetrics.CircleErased);
                     logger.LogWarning(e, "Could not mail manager {UserId} that circle {CircleId} was erased", managerId, circleId);
                 }
             }

@@ -1,0 +1,42 @@
+using System.Net;
+using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Offers;
+using Wehelpen.Web.Tests.Requests;
+
+namespace Wehelpen.Web.Tests.Telemetry;
+
+/// <summary>/metrics, the Prometheus scrape: for administrators only, and nothing in it names a person.</summary>
+public sealed class MetricsEndpointTests
+{
+    [Theory, BothDatabases]
+    public async Task An_administrator_scrapes_the_metrics_and_nobody_else_reads_them(DatabaseProvider provider)
+    {
+        var (app, _) = await RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        await c.Coordinator.PostedIdAsync(c.CircleId);
+        await app.PersonAsync("Ada Beheer");
+        using var admin = await app.AdministratorAsync("Ada Beheer");
+
+        using var anonymous = app.CreateApiClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics")).StatusCode);
+        var user = await c.Coordinator.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.Forbidden, user.StatusCode);
+        Assert.DoesNotContain("wehelpen_", await user.Content.ReadAsStringAsync());
+        using var browser = await app.BrowserAsync("Mo Lid");
+        var page = await browser.GetAsync("/metrics");
+        Assert.True(page.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, page.StatusCode.ToString());
+        Assert.DoesNotContain("wehelpen_", await page.Content.ReadAsStringAsync());
+
+        var scrape = await admin.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.StartsWith("text/plain", scrape.Content.Headers.ContentType?.MediaType);
+        var text = await scrape.Content.ReadAsStringAsync();
+        Assert.Contains("# TYPE wehelpen_requests_changes_total counter", text);
+        Assert.Matches("wehelpen_requests_changes_total\\{.*audience=\"neighbourhood\".*change=\"posted\".*\\} [1-9]", text);
+        Assert.Contains("http_server_request_duration_seconds", text); // ASP.NET Core's own
+        Assert.Contains("dotnet_gc_", text); // and the runtime's
+        foreach (var personal in new[] { "Boodschappen", RequestSteps.Address, CircleSteps.EmailOf("Carla Coördinator"), c.CircleId.ToString() })
+            Assert.DoesNotContain(personal, text);
+    }
+}

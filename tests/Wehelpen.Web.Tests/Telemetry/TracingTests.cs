@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Requests;
+
+namespace Wehelpen.Web.Tests.Telemetry;
+
+/// <summary>
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set (here to a port where nothing listens: export fails quietly), the app
+/// starts and answers as ever, and traces a request from ASP.NET Core down to EF Core, with the route template
+/// instead of the path, so no id or token in a URL reaches the collector.
+/// </summary>
+public sealed class TracingTests
+{
+    [Theory, BothDatabases]
+    public async Task A_request_is_traced_down_to_the_database_without_its_ids(DatabaseProvider provider)
+    {
+        var spans = new List<Activity>();
+        var settings = new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" };
+        await using var app = await WehelpenApplication.StartAsync(provider, settings,
+            s => s.AddSingleton<TimeProvider>(new TestClock(RequestSteps.Now)).ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+        var c = await app.TwoCirclesAsync();
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
+
+        Assert.Equal(HttpStatusCode.OK, (await c.Coordinator.GetAsync($"/api/v1/requests/{requestId}?x={requestId}")).StatusCode);
+
+        Activity[] seen;
+        lock (spans) seen = [.. spans];
+        var server = Assert.Single(seen, a => a.Kind == ActivityKind.Server && a.GetTagItem("http.route") as string == "/api/v1/requests/{requestId:guid}"
+            && a.GetTagItem("http.request.method") as string == "GET");
+        Assert.Equal("/api/v1/requests/{requestId:guid}", server.GetTagItem("url.path"));
+        Assert.Null(server.GetTagItem("url.query"));
+        Assert.Contains(seen, a => a.TraceId == server.TraceId && a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(seen, a => a.Tags.Any(t => Regex.IsMatch(t.Value ?? "", "[0-9a-f]{8}-[0-9a-f]{4}-")));
+    }
+}
