@@ -32,6 +32,25 @@ public sealed class AppMetrics : IDisposable
         var copy = new Dictionary<string, string?>();
         foreach (var (key, tag) in tags) copy[key] = tag?.ToString();
         _measurements.Enqueue((instrument.Name, value, copy));
+        lock (_measurements) Monitor.PulseAll(_measurements);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, looking again at each new measurement (no polling).</summary>
+    public async Task UntilAsync(Func<AppMetrics, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        await Task.Run(() =>
+        {
+            lock (_measurements)
+            {
+                while (!condition(this))
+                {
+                    var left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero || !Monitor.Wait(_measurements, left) && !condition(this))
+                        throw new TimeoutException("The metrics did not reach the expected state in time.");
+                }
+            }
+        });
     }
 
     /// <summary>The measurements of one instrument whose tags include all of <paramref name="tags"/> ("key=value").</summary>

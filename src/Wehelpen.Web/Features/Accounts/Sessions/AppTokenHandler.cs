@@ -8,7 +8,7 @@ namespace Wehelpen.Web.Features.Accounts.Sessions;
 
 /// <summary>
 /// The bearer scheme of the API (<c>IdentityConstants.BearerScheme</c>) in place of Identity's own handler
-/// (docs/decisions/0001-app-tokens.md). The access token is Identity's (a Data Protection ticket, an hour), read the
+/// (docs/decisions/app-tokens.md). The access token is Identity's (a Data Protection ticket, an hour), read the
 /// same way, but it counts only while its session is open. Signing in answers with an access token and an opaque
 /// refresh token kept hashed on the server (<see cref="AppTokens"/>), not Identity's self-contained one, which could
 /// be neither rotated nor revoked.

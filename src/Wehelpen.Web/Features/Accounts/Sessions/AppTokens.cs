@@ -7,7 +7,7 @@ namespace Wehelpen.Web.Features.Accounts.Sessions;
 public sealed record AppSession(Guid Id, string UserId);
 
 /// <summary>
-/// The refresh tokens of apps (docs/decisions/0001-app-tokens.md): opaque, random, stored hashed, good once. A token
+/// The refresh tokens of apps (docs/decisions/app-tokens.md): opaque, random, stored hashed, good once. A token
 /// used a second time means two parties hold the session's tokens: the whole session ends, and it is logged.
 /// </summary>
 public sealed class AppTokens(WehelpenDbContext db, TimeProvider clock, SessionStore sessions, ILogger<AppTokens> logger)
