@@ -20,6 +20,9 @@ public static class TelemetryExtensions
     public const string ScrapePath = "/metrics";
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>A port on which the scrape needs no sign-in (the app must also listen on it: ASPNETCORE_URLS).</summary>
+    public const string ScrapePortSetting = "Telemetry:ScrapePort";
+
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
@@ -31,6 +34,8 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
+        if (builder.Configuration.GetValue<int?>(ScrapePortSetting) is int port)
+            builder.Services.AddSingleton<IStartupFilter>(new ScrapePortStartupFilter(port));
         // Traces are only worth making when someone collects them.
         if (!otlp) return builder;
         telemetry.WithTracing(tracing => tracing
@@ -53,5 +58,20 @@ public static class TelemetryExtensions
     {
         activity.SetTag("url.path", response.HttpContext.GetEndpoint() is RouteEndpoint route ? "/" + route.RoutePattern.RawText?.TrimStart('/') : null);
         activity.SetTag("url.query", null);
+    }
+
+    /// <summary>
+    /// A scraper cannot keep an administrator's token fresh: operators may instead give it a port of its own that only
+    /// their network reaches. The connection's own port decides, never the Host header (which a client chooses), and
+    /// before anything else runs, so that the admin-only endpoint on the public port is not in the way.
+    /// </summary>
+    private sealed class ScrapePortStartupFilter(int port) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == port && context.Request.Path.Equals(ScrapePath, StringComparison.OrdinalIgnoreCase));
+            next(app);
+        };
     }
 }
