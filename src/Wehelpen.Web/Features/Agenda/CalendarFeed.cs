@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Web.Features.Agenda;
