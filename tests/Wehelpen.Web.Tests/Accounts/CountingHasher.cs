@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Web.Tests.Accounts;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Web.Features.Agenda;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Web.Features.Notifications;
 
