@@ -1,5 +1,5 @@
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Data.Demo;
+using Wehelpen.Web.Demo;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Audit;

@@ -2,23 +2,20 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Data;
 
 public sealed class WehelpenDbContext(DbContextOptions<WehelpenDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
-    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
-
     /// <summary>The keys behind login cookies, tokens and signed links: in the database, so every node shares them (Features/Cluster).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Each feature keeps its own IEntityTypeConfiguration next to its entities.
+        // Each feature keeps its own IEntityTypeConfiguration next to its entities, and features reach their tables
+        // with Set<T>(): this context names no feature.
         builder.ApplyConfigurationsFromAssembly(typeof(WehelpenDbContext).Assembly);
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 
 namespace Wehelpen.Benchmarks.Login;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Tests.Accounts;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Wehelpen.Web.Data.Demo;
+using Wehelpen.Web.Demo;
 using Wehelpen.Web.Features.Accounts.Passwords;
 
 namespace Wehelpen.Web.Tests.Accounts;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
 
@@ -85,7 +86,7 @@ public sealed class MatchingIndexTests
             {
                 var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                (await db.VolunteerProfiles.SingleAsync(p => p.UserId == veraId)).ServiceRadiusKm = 3;
+                (await db.Set<VolunteerProfile>().SingleAsync(p => p.UserId == veraId)).ServiceRadiusKm = 3;
                 await db.SaveChangesAsync();
                 if (commit) await transaction.CommitAsync();
                 else await transaction.RollbackAsync();

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Privacy.Retention;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Features.Accounts.TwoFactor;
 using Wehelpen.Web.Hosting;

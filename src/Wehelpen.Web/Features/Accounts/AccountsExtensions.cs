@@ -82,8 +82,7 @@ public static class AccountsExtensions
         services.AddRetentionRule<SignInFailureRetention>();
         services.AddPersonalData<AccountPersonalData>();
         services.AddScoped<SignInRecorder>();
-        services.AddRetentionRule<InactiveAccountWarnings>();
-        services.AddRetentionRule<InactiveAccountErasure>();
+        services.AddNoDemoSignIn();
         builder.AddAccountRateLimits();
         builder.AddSessions();
         builder.AddTwoFactor();
@@ -95,6 +94,7 @@ public static class AccountsExtensions
         app.MapAccountsApi();
         app.MapSessions();
         app.MapTwoFactor();
+        app.MapLanguageSwitch();
         return app;
     }
 

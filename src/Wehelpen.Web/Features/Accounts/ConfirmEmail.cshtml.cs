@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Accounts;

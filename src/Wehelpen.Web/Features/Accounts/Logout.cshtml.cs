@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts;
 

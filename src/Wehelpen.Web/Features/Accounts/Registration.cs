@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Locations;
-using Wehelpen.Web.Features.Privacy.Statement;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Features.Accounts;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Features.Accounts.Sessions;
 

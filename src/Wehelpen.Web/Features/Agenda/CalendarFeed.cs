@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Agenda;
 

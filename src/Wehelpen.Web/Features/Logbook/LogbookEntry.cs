@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Requests;
 

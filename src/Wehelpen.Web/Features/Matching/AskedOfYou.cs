@@ -48,7 +48,7 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
             .Where(a => a.RequestId == requestId && volunteerIds.Contains(a.VolunteerId)).ToListAsync(ct);
         var ids = alerts.Select(a => a.VolunteerId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Latitude, u.Longitude, Availability = (WeeklyAvailability?)u.VolunteerProfile!.Availability })
+            .Select(u => new { u.Id, u.Latitude, u.Longitude, Availability = db.Set<VolunteerProfile>().Where(v => v.UserId == u.Id).Select(v => (WeeklyAvailability?)v.Availability).FirstOrDefault() })
             .ToDictionaryAsync(u => u.Id, ct);
         return alerts.Where(a => people.ContainsKey(a.VolunteerId)).Select(a =>
         {

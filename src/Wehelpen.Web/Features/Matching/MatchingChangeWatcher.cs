@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Matching;
@@ -51,10 +52,11 @@ public sealed class MatchingStore(WehelpenDbContext db, MatchingEngine engine, P
     {
         var volunteerRole = db.Roles.Where(r => r.Name == Roles.Volunteer).Select(r => r.Id);
         var users = db.Users.AsNoTracking()
-            .Where(u => u.VolunteerProfile != null && u.Latitude != null && u.Longitude != null)
+            .Where(u => u.Latitude != null && u.Longitude != null)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && volunteerRole.Contains(ur.RoleId)));
         if (ids is not null) users = users.Where(u => ids.Contains(u.Id));
-        var rows = await users.Select(u => new { u.Id, Latitude = u.Latitude!.Value, Longitude = u.Longitude!.Value, Profile = u.VolunteerProfile! }).ToListAsync(ct);
+        var rows = await users.Join(db.Set<VolunteerProfile>().AsNoTracking(), u => u.Id, v => v.UserId,
+            (u, v) => new { u.Id, Latitude = u.Latitude!.Value, Longitude = u.Longitude!.Value, Profile = v }).ToListAsync(ct);
         return rows
             .Select(r => VolunteerAreas.VolunteerFor(r.Id, new GeoPoint(r.Latitude, r.Longitude), r.Profile, pc4Areas))
             .OfType<Volunteer>()

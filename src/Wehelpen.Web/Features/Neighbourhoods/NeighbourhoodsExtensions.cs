@@ -11,7 +11,7 @@ namespace Wehelpen.Web.Features.Neighbourhoods;
 public static class NeighbourhoodsExtensions
 {
     public static WebApplicationBuilder AddNeighbourhoods(this WebApplicationBuilder builder) =>
-        builder.AddBuurtteam().AddSocialMap().AddFigures();
+        builder.AddBuurtteam().AddSocialMap().AddFigures().AddNeighbourhoodOfPlace();
 
     public static WebApplication MapNeighbourhoods(this WebApplication app) =>
         app.MapBuurtteam().MapSocialMap().MapFigures();

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Email;
 using Wehelpen.Web.Localization;
 

@@ -19,6 +19,8 @@ public static class PrivacyExtensions
         services.AddScoped<AccountErasure>();
         services.AddScoped<DataExport>();
         services.AddScoped<ExportOverview>();
+        services.AddRetentionRule<InactiveAccountWarnings>();
+        services.AddRetentionRule<InactiveAccountErasure>();
         // An export reads everything about a person: a few an hour is plenty, and keeps it from being used to load the server.
         builder.AddRateLimit(new RateLimitRule(ExportLimit, 10, TimeSpan.FromHours(1)) { CountsReads = true });
         // Erasing asks for the password: limited like a login, so it cannot be used to guess one.

@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Locations;
 
 namespace Wehelpen.Web.Features.Profiles;
 
 [Authorize]
-public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class ProfileModel(
+    ProfileEditor editor, PostcodeTable postcodes, INeighbourhoodOfPlace neighbourhoods, SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public PlaceResponse? Place { get; private set; }
     public PlaceMap? Map { get; private set; }
+    public NeighbourhoodName? Neighbourhood { get; private set; }
     public IReadOnlyList<string> ChosenAreas { get; private set; } = [];
     [TempData] public bool Saved { get; set; }
 
@@ -78,6 +81,7 @@ public sealed class ProfileModel(ProfileEditor editor, PostcodeTable postcodes, 
     private void Show(ProfileResponse profile)
     {
         Place = profile.Place;
+        Neighbourhood = profile.Place is { } at ? neighbourhoods.For(at.Pc4) : null;
         var volunteer = profile.Roles.Contains(Roles.Volunteer) ? profile.Volunteer : null;
         ChosenAreas = volunteer?.Areas ?? [];
         // A radius drawn around home would mislead someone who chose areas instead.

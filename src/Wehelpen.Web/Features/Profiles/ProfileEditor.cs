@@ -22,13 +22,14 @@ public sealed class ProfileEditor(
 {
     public async Task<ProfileResponse?> GetAsync(string userId, CancellationToken ct)
     {
-        var user = await db.Users.Include(u => u.VolunteerProfile).SingleOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null ? null : await DescribeAsync(user);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        return user is null ? null : await DescribeAsync(user, await VolunteerAsync(userId, ct));
     }
 
     public async Task<(ProfileResponse? Profile, FieldErrors Errors)> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct)
     {
-        var user = await db.Users.Include(u => u.VolunteerProfile).SingleAsync(u => u.Id == userId, ct);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        var profile = await VolunteerAsync(userId, ct);
         var errors = new FieldErrors();
 
         var displayName = update.DisplayName?.Trim() ?? "";
@@ -56,8 +57,7 @@ public sealed class ProfileEditor(
         if (place is null) user.ClearPlace(); else user.MoveTo(place);
         if (volunteer is not null)
         {
-            user.VolunteerProfile ??= new VolunteerProfile { UserId = user.Id };
-            var profile = user.VolunteerProfile;
+            if (profile is null) db.Add(profile = new VolunteerProfile { UserId = user.Id });
             (profile.Categories, profile.ServiceRadiusKm, profile.Availability, profile.ServiceAreas) = volunteer.Value;
         }
         await db.SaveChangesAsync(ct);
@@ -70,8 +70,11 @@ public sealed class ProfileEditor(
         if (add.Count > 0) ThrowIfFailed(await users.AddToRolesAsync(user, add));
         await transaction.CommitAsync(ct);
 
-        return (await DescribeAsync(user), errors);
+        return (await DescribeAsync(user, profile), errors);
     }
+
+    private Task<VolunteerProfile?> VolunteerAsync(string userId, CancellationToken ct) =>
+        db.Set<VolunteerProfile>().SingleOrDefaultAsync(v => v.UserId == userId, ct);
 
     private (HelpCategories, int, WeeklyAvailability, string?)? ValidateVolunteer(VolunteerSettings? settings, FieldErrors errors)
     {
@@ -108,13 +111,13 @@ public sealed class ProfileEditor(
         return codes.Count == 0 ? null : string.Join(' ', codes);
     }
 
-    private async Task<ProfileResponse> DescribeAsync(ApplicationUser user)
+    private async Task<ProfileResponse> DescribeAsync(ApplicationUser user, VolunteerProfile? profile)
     {
         var roles = (await users.GetRolesAsync(user)).Order().ToList();
         PlaceResponse? place = null;
         if (user.Pc4 is not null && postcodes.Find(user.Pc4) is { } area)
             place = new PlaceResponse(user.Postcode!, user.Pc4, area.Place, area.Centre.Latitude, area.Centre.Longitude);
-        var volunteer = user.VolunteerProfile is { } v
+        var volunteer = profile is { } v
             ? new VolunteerSettings(
                 HelpCategory.Split(v.Categories).Select(c => JsonName(c.ToString())).ToList(),
                 v.ServiceRadiusKm,

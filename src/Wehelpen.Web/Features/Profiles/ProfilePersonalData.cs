@@ -11,7 +11,7 @@ internal sealed class ProfilePersonalData(WehelpenDbContext db) : IPersonalData
 
     public IEnumerable<ExportSection> Export(string userId) =>
     [
-        new("volunteer-settings", ct => db.VolunteerProfiles.AsNoTracking().Where(v => v.UserId == userId).AsAsyncEnumerable()
+        new("volunteer-settings", ct => db.Set<VolunteerProfile>().AsNoTracking().Where(v => v.UserId == userId).AsAsyncEnumerable()
             .Select(v => (object)new
             {
                 Categories = v.Categories.ToString(), v.ServiceRadiusKm, ChosenAreas = v.ServiceAreas,
@@ -22,7 +22,7 @@ internal sealed class ProfilePersonalData(WehelpenDbContext db) : IPersonalData
     public async Task EraseAsync(PersonErasure erasure, CancellationToken ct)
     {
         // As an entity: matching follows it and drops the volunteer from its index after the commit.
-        if (await db.VolunteerProfiles.SingleOrDefaultAsync(v => v.UserId == erasure.UserId, ct) is { } volunteer)
-            db.VolunteerProfiles.Remove(volunteer);
+        if (await db.Set<VolunteerProfile>().SingleOrDefaultAsync(v => v.UserId == erasure.UserId, ct) is { } volunteer)
+            db.Set<VolunteerProfile>().Remove(volunteer);
     }
 }

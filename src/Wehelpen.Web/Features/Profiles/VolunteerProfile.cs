@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Locations;
 
 namespace Wehelpen.Web.Features.Profiles;
@@ -26,7 +27,10 @@ internal sealed class VolunteerProfileConfiguration : IEntityTypeConfiguration<V
 {
     public void Configure(EntityTypeBuilder<VolunteerProfile> volunteer)
     {
+        // The table's name from before the DbSet went (Data names no feature's table).
+        volunteer.ToTable("VolunteerProfiles");
         volunteer.HasKey(v => v.UserId);
+        volunteer.HasOne<ApplicationUser>().WithOne().HasForeignKey<VolunteerProfile>(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
         volunteer.Property(v => v.Categories).HasConversion<int>();
         volunteer.Property(v => v.Availability).HasConversion(a => a.Mask, mask => new WeeklyAvailability(mask));
         volunteer.Property(v => v.ServiceAreas).HasMaxLength(Pc4Areas.MaxChosen * 5);

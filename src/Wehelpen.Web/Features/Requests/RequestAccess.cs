@@ -18,7 +18,10 @@ public sealed class RequestAccess(WehelpenDbContext db, BuurtteamAccess buurttea
     public async Task<RequestViewer> ViewerAsync(string userId, Guid circleId, Guid? requestId, CancellationToken ct)
     {
         // Separate small queries: the roles list inside one projection needs SQL APPLY, which SQLite cannot do.
-        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Latitude, u.Longitude, Radius = (int?)u.VolunteerProfile!.ServiceRadiusKm, Areas = u.VolunteerProfile!.ServiceAreas }).SingleAsync(ct);
+        var person = await (
+            from u in db.Users.Where(u => u.Id == userId)
+            from v in db.Set<VolunteerProfile>().Where(v => v.UserId == u.Id).DefaultIfEmpty()
+            select new { u.DisplayName, u.Latitude, u.Longitude, Radius = (int?)v!.ServiceRadiusKm, Areas = v!.ServiceAreas }).SingleAsync(ct);
         var role = await db.Set<CircleMember>().Where(m => m.CircleId == circleId && m.UserId == userId).Select(m => (CircleRole?)m.Role).FirstOrDefaultAsync(ct);
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
         var blocked = await db.Set<VolunteerBlock>().AnyAsync(b => b.CircleId == circleId && b.VolunteerId == userId, ct);

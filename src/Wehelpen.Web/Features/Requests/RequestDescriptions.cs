@@ -1,3 +1,4 @@
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Neighbourhoods;
 using Microsoft.Extensions.Localization;
@@ -52,7 +53,7 @@ public sealed class RequestDescriptions(PostcodeTable postcodes, IStringLocalize
     }
 
     /// <summary>A person's name, or "Voormalig lid" for someone who erased their account; null when there is nobody.</summary>
-    private string? Name(Accounts.ApplicationUser? person) => person is null ? null : FormerMember.Shown(person.DisplayName, text);
+    private string? Name(ApplicationUser? person) => person is null ? null : FormerMember.Shown(person.DisplayName, text);
 
     /// <summary>Only the first name leaves the circle.</summary>
     public static string FirstName(string name) => name.Trim().Split(' ', 2)[0];

@@ -35,11 +35,12 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
     /// </summary>
     public async Task<NearbyResponse> NearbyAsync(string userId, NearbySort sort, CancellationToken ct)
     {
-        var me = await db.Users.AsNoTracking().Include(u => u.VolunteerProfile).SingleAsync(u => u.Id == userId, ct);
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        var volunteer = await db.Set<VolunteerProfile>().AsNoTracking().SingleOrDefaultAsync(v => v.UserId == userId, ct);
         var isVolunteer = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Volunteer), ct);
-        var radiusKm = me.VolunteerProfile?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
-        if (!isVolunteer || me.VolunteerProfile is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer", []);
+        var radiusKm = volunteer?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
+        if (!isVolunteer || volunteer is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer", []);
         if (me.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace", []);
 
         var now = clock.GetUtcNow();
@@ -60,7 +61,7 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
     public async Task<int> NearbyCountAsync(string userId, CancellationToken ct)
     {
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { HasPlace = u.Latitude != null, IsProfiled = u.VolunteerProfile != null }).SingleOrDefaultAsync(ct);
+            .Select(u => new { HasPlace = u.Latitude != null, IsProfiled = db.Set<VolunteerProfile>().Any(v => v.UserId == u.Id) }).SingleOrDefaultAsync(ct);
         var isVolunteer = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Volunteer), ct);
         if (me is null || !isVolunteer || !me.IsProfiled || !me.HasPlace) return 0;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.TwoFactor;
 
 namespace Wehelpen.Web.Tests.Accounts.TwoFactor;

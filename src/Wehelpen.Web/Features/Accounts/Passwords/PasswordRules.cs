@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts.Passwords;
 

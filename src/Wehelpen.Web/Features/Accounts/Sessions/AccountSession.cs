@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts.Sessions;
 

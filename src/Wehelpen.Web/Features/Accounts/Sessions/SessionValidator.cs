@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts.Sessions;
 

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Wehelpen.Web.Data.Demo;
 
 namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 
 /// <summary>/account/login/two-step: after the password, the 6-digit code from the authenticator app.</summary>
 [EnableRateLimiting(TwoFactorExtensions.SecondStep)]
-public sealed class LoginCodeModel(TwoFactorSignIn twoStep, DemoTwoStep demo, TimeProvider clock) : SecondStepPage(twoStep, demo, clock)
+public sealed class LoginCodeModel(TwoFactorSignIn twoStep, IDemoSignIn demo, TimeProvider clock) : SecondStepPage(twoStep, demo, clock)
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Wehelpen.Web.Data.Demo;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 
 /// <summary>/account/login/recovery-code: the second step without the phone, with one of the recovery codes.</summary>
 [EnableRateLimiting(TwoFactorExtensions.SecondStep)]
-public sealed class LoginRecoveryCodeModel(TwoFactorSignIn twoStep, DemoTwoStep demo, TimeProvider clock) : SecondStepPage(twoStep, demo, clock)
+public sealed class LoginRecoveryCodeModel(TwoFactorSignIn twoStep, IDemoSignIn demo, TimeProvider clock) : SecondStepPage(twoStep, demo, clock)
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wehelpen.Web.Data.Demo;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Features.Accounts.TwoFactor;
@@ -9,7 +9,7 @@ namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 /// A page of the second step of signing in (the app's code, or a recovery code). Only reachable within minutes of a
 /// right password: Identity's two-factor cookie says who is signing in; without it the person starts again.
 /// </summary>
-public abstract class SecondStepPage(TwoFactorSignIn twoStep, DemoTwoStep demo, TimeProvider clock) : PageModel
+public abstract class SecondStepPage(TwoFactorSignIn twoStep, IDemoSignIn demo, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }

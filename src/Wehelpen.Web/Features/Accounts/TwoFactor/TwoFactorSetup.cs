@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.Sessions;
 using Wehelpen.Web.Hosting;
 

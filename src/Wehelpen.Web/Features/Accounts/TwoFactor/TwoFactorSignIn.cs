@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Accounts.TwoFactor;
 

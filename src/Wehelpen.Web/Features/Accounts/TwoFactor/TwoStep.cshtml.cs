@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts.Sessions;
 
 namespace Wehelpen.Web.Features.Accounts.TwoFactor;

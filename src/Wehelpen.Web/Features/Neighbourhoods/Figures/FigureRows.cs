@@ -48,7 +48,7 @@ internal sealed record FigureRows(
         // for those who joined during the period and for those who claimed something (to count nobody twice).
         var volunteerRole = db.Roles.Where(r => r.Name == Roles.Volunteer).Select(r => r.Id);
         var residents = db.Users.AsNoTracking()
-            .Where(u => u.Pc4 != null && pc4s.Contains(u.Pc4) && u.VolunteerProfile != null && u.VolunteerProfile.Categories != HelpCategories.None)
+            .Where(u => u.Pc4 != null && pc4s.Contains(u.Pc4) && db.Set<VolunteerProfile>().Any(v => v.UserId == u.Id && v.Categories != HelpCategories.None))
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && volunteerRole.Contains(ur.RoleId)));
         var before = await residents.Where(u => u.CreatedAt < from).GroupBy(u => u.Pc4!)
             .Select(g => new { Pc4 = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Pc4, g => g.Count, ct);

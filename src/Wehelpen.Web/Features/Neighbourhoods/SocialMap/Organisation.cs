@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 

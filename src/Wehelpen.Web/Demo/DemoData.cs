@@ -1,12 +1,13 @@
 using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Profiles;
 
-namespace Wehelpen.Web.Data.Demo;
+namespace Wehelpen.Web.Demo;
 
 /// <summary>The accounts a newcomer can log in with at once, one per role (Development only).</summary>
 public static class DemoAccounts
@@ -61,13 +62,13 @@ public sealed class DemoDataSeeder(
             var user = NewUser(account.Email, account.DisplayName, account.Postcode, passwordHash);
             Add(user, [account.Role], roleIds);
             if (account.Role == Roles.Volunteer)
-                user.VolunteerProfile = new VolunteerProfile
+                db.Add(new VolunteerProfile
                 {
                     UserId = user.Id,
                     Categories = HelpCategories.Shopping | HelpCategories.Transport | HelpCategories.Company,
                     ServiceRadiusKm = 3,
                     Availability = WeeklyAvailability.From([(DayOfWeek.Tuesday, DayPart.Morning), (DayOfWeek.Thursday, DayPart.Afternoon), (DayOfWeek.Saturday, DayPart.Morning)]),
-                };
+                });
             if (account.Role == Roles.Professional) AddBuurtteamWest(user);
         }
 
@@ -84,13 +85,13 @@ public sealed class DemoDataSeeder(
             var roles = PickRoles(faker);
             Add(user, roles, roleIds);
             if (roles.Contains(Roles.Volunteer))
-                user.VolunteerProfile = new VolunteerProfile
+                db.Add(new VolunteerProfile
                 {
                     UserId = user.Id,
                     Categories = faker.PickRandom(HelpCategory.Each, faker.Random.Int(1, 4)).Aggregate(HelpCategories.None, (a, c) => a | c),
                     ServiceRadiusKm = faker.Random.Int(1, 8),
                     Availability = new WeeklyAvailability(faker.Random.Int(1, WeeklyAvailability.Always.Mask)),
-                };
+                });
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -150,6 +151,7 @@ public static class DemoDataExtensions
         builder.Services.AddScoped<DemoCircleSeeder>();
         builder.Services.AddScoped<DemoHistorySeeder>();
         builder.Services.AddScoped<DemoTwoStep>();
+        builder.Services.AddScoped<IDemoSignIn>(sp => sp.GetRequiredService<DemoTwoStep>());
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
@@ -9,7 +10,7 @@ using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
 
-namespace Wehelpen.Web.Data.Demo;
+namespace Wehelpen.Web.Demo;
 
 /// <summary>
 /// One lived-in care circle around the demo resident, with the demo carer as coördinator and the demo volunteer

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Wehelpen.Web.Features.Locations;
-using Wehelpen.Web.Features.Profiles;
+namespace Wehelpen.Web.Data;
 
-namespace Wehelpen.Web.Features.Accounts;
-
+/// <summary>
+/// The Identity user: the account every feature refers to by its id. It lives with the DbContext, below the features;
+/// what a feature keeps about a person sits in that feature's own table, keyed by the user's id (a volunteer's
+/// settings: Features/Profiles), and the meaning of the place columns is Features/Locations' (PersonPlace).
+/// </summary>
 public sealed class ApplicationUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
@@ -25,7 +27,7 @@ public sealed class ApplicationUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
-    /// The last sign-in (login, token refresh, or a session renewed), recorded at most once a day (<see cref="SignInRecorder"/>);
+    /// The last sign-in (login, token refresh, or a session renewed), recorded at most once a day (Features/Accounts/SignInRecorder);
     /// null until the first since migration 0018, when <see cref="CreatedAt"/> counts instead.
     /// </summary>
     public DateTimeOffset? LastSignInAt { get; set; }
@@ -34,16 +36,12 @@ public sealed class ApplicationUser : IdentityUser
     public DateTimeOffset? InactivityWarnedAt { get; set; }
 
     /// <summary>
-    /// The version of the privacy statement (Features/Privacy/Statement) the person accepted when they registered, and
+    /// The version of the privacy statement (Platform/PersonalData/PrivacyStatement) the person accepted when they registered, and
     /// when; null for accounts made before registration asked for it, and for accounts written straight into the database.
     /// </summary>
     public string? PrivacyStatementVersion { get; set; }
 
     public DateTimeOffset? PrivacyStatementAcceptedAt { get; set; }
-
-    public VolunteerProfile? VolunteerProfile { get; set; }
-
-    public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
 
     /// <summary>
     /// An account ready to log in, written straight into the database (demo data, the load benchmark) instead of
@@ -64,18 +62,6 @@ public sealed class ApplicationUser : IdentityUser
             LockoutEnabled = true,
             CreatedAt = createdAt,
         };
-
-    /// <summary>Takes the place of a postcode that was looked up and found usable.</summary>
-    public void MoveTo(PostcodeLookup place)
-    {
-        if (!place.IsUsable) throw new ArgumentException("Only a usable postcode can be a person's place.", nameof(place));
-        Postcode = place.Postcode!.ToString();
-        Pc4 = place.Area!.Pc4;
-        Latitude = place.Area.Centre.Latitude;
-        Longitude = place.Area.Centre.Longitude;
-    }
-
-    public void ClearPlace() => (Postcode, Pc4, Latitude, Longitude) = (null, null, null, null);
 }
 
 internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
@@ -88,7 +74,5 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         user.Property(u => u.PreferredLanguage).HasMaxLength(2).IsRequired();
         user.Property(u => u.PrivacyStatementVersion).HasMaxLength(20);
         user.HasIndex(u => u.Pc4);
-        user.HasOne(u => u.VolunteerProfile).WithOne().HasForeignKey<VolunteerProfile>(v => v.UserId)
-            .OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 
-namespace Wehelpen.Web.Data.Demo;
+namespace Wehelpen.Web.Demo;
 
 /// <summary>
 /// Twelve weeks of neighbourhood help behind the demo, so that the buurtteam's figures, map and list have something

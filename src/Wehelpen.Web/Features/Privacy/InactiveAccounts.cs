@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Privacy;
+using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Accounts;
+namespace Wehelpen.Web.Features.Privacy;
 
-/// <summary>Accounts nobody signs in to: who is due for the warning, and who for erasure.</summary>
+/// <summary>
+/// Accounts nobody signs in to: who is due for the warning, and who for erasure. A retention rule of Privacy, which
+/// erases accounts with everything that belongs to them; the mail it sends is Accounts' (<see cref="AccountEmails"/>).
+/// </summary>
 internal static class InactiveAccounts
 {
     /// <summary>Both periods, or null when either is off: no warning without the erasure it announces, and the reverse.</summary>

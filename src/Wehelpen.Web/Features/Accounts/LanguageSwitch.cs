@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Data;
+using Wehelpen.Web.Localization;
 
-namespace Wehelpen.Web.Localization;
+namespace Wehelpen.Web.Features.Accounts;
 
 internal static class LanguageSwitch
 {
