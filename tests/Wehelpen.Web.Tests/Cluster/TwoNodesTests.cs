@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Microsoft.AspNetCore.SignalR;
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Live;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 
 namespace Wehelpen.Web.Features.Live;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 
 namespace Wehelpen.Web.Features.Live;
 

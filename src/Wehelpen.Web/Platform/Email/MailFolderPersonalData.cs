@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <summary>
 /// Mail written to the mail folder (when no SMTP server is configured) is a copy of what was sent, kept on disk: the

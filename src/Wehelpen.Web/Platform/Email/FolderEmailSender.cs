@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <summary>
 /// The default when no SMTP server is configured: each message becomes one JSON file in the mail folder, which

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// The Data Protection key ring in the database is encrypted with a certificate (ASP.NET Core's own

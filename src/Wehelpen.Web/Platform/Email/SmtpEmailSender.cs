@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <summary>
 /// Sends through the configured SMTP server with MailKit. A burst (the outbox sending many reminders) goes over one

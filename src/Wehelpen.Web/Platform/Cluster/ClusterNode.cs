@@ -1,4 +1,4 @@
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// This process among the nodes that share one database. <see cref="Name"/> is what the operator calls it

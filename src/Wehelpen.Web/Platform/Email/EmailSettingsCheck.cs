@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <summary>
 /// Links in emails come from Email:PublicBaseUrl only. In Production the app does not start without it (one line says

@@ -4,7 +4,7 @@ using Npgsql;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// Several nodes on one PostgreSQL database: who this node is, the bus between the nodes (LISTEN/NOTIFY), and the

@@ -1,4 +1,4 @@
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// Messages between the nodes that share the database: what one node's users did that the others must act on (live

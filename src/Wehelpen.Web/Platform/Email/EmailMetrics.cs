@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <summary>
 /// Mails handed to the mail server (or the folder) and the attempts that failed, by kind: what the sender is about

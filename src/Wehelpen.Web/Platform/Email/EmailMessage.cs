@@ -1,4 +1,4 @@
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <param name="Id">
 /// Set when the same message may be handed over twice (a retry after a crash between sending and recording it):

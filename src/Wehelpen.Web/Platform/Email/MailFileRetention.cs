@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 /// <summary>
 /// Mail files in the mail folder are deleted <see cref="RetentionOptions.MailFileDays"/> after they were written, also

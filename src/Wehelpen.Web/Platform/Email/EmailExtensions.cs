@@ -1,6 +1,6 @@
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Platform.Email;
 
 public static class EmailExtensions
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// The nodes' bus (PostgreSQL) keeps every message a few minutes for a node that has to catch up: chat messages and

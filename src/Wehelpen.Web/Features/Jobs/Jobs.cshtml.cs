@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Notifications;
 
-namespace Wehelpen.Web.Features.Scheduling;
+namespace Wehelpen.Web.Features.Jobs;
 
 /// <summary>/admin/jobs: the scheduled jobs and the failed notification mail, with retry; administrators only.</summary>
 [Authorize(Roles = Roles.Admin)]

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Email;
 
-namespace Wehelpen.Web.Features.Email;
+namespace Wehelpen.Web.Features.DevMail;
 
 /// <summary>Development only: the mail folder as a page, so that a newcomer can click a confirmation link.</summary>
 public sealed class MailModel(FolderEmailSender folder, IWebHostEnvironment environment) : PageModel

@@ -1,8 +1,9 @@
 using Quartz;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Cluster;
 
-namespace Wehelpen.Web.Features.Scheduling;
+namespace Wehelpen.Web.Platform.Scheduling;
 
 /// <summary>Bound from "Scheduling" (environment: Scheduling__Enabled).</summary>
 public sealed class SchedulingSettings
@@ -32,7 +33,7 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<JobWake>();
         var database = DatabaseExtensions.Connection(builder);
-        var node = Cluster.ClusterNode.Of(builder);
+        var node = ClusterNode.Of(builder);
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -60,7 +61,6 @@ public static class SchedulingExtensions
                 store.UseExecutionHistory();
             });
         });
-        builder.Services.AddScoped<JobBoard>();
         builder.Services.AddQuartzHostedService(o =>
         {
             o.AutoStart = options.Enabled;
@@ -68,9 +68,6 @@ public static class SchedulingExtensions
         });
         return builder;
     }
-
-    /// <summary>The admin jobs page is a Razor Page; this maps its JSON API.</summary>
-    public static WebApplication MapScheduling(this WebApplication app) => app.MapJobsApi();
 
     /// <summary>Registers a durable job with the triggers that fire it.</summary>
     public static WebApplicationBuilder AddJob<TJob>(this WebApplicationBuilder builder, JobKey key, string description, params Action<ITriggerConfigurator<TJob>>[] triggers)

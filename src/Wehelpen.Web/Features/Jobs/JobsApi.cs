@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 
-namespace Wehelpen.Web.Features.Scheduling;
+namespace Wehelpen.Web.Features.Jobs;
 
 /// <summary>/api/v1/admin/jobs: the scheduler's state and its two actions, for administrators only (others get 403).</summary>
 internal static class JobsApi

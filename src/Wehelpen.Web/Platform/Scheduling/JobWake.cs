@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace Wehelpen.Web.Features.Scheduling;
+namespace Wehelpen.Web.Platform.Scheduling;
 
 /// <summary>
 /// Makes a job run at a moment, through one named one-shot trigger that only ever moves earlier: Quartz keeps the

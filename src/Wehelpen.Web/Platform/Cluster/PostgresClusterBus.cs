@@ -3,7 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Npgsql;
 
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// The nodes' bus on PostgreSQL. Every message is a row in "ClusterMessages" and a NOTIFY in the same statement, so

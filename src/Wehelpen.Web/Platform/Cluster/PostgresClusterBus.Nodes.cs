@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Wehelpen.Web.Features.Cluster;
+namespace Wehelpen.Web.Platform.Cluster;
 
 public sealed partial class PostgresClusterBus
 {

@@ -1,4 +1,4 @@
-namespace Wehelpen.Web.Features.Scheduling;
+namespace Wehelpen.Web.Features.Jobs;
 
 /// <summary>One trigger of a job. Times are Amsterdam time (with their offset), as the admin reads them.</summary>
 /// <param name="State">Quartz's trigger state: Normal, Paused, Complete, Error, Blocked, None, Executing, Awaiting.</param>

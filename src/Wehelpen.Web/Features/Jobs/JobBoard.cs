@@ -5,7 +5,7 @@ using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 using Wehelpen.Web.Platform.Audit;
 
-namespace Wehelpen.Web.Features.Scheduling;
+namespace Wehelpen.Web.Features.Jobs;
 
 /// <summary>
 /// What the administrators see of the scheduler and may do to it: every job with its triggers, what runs now in
