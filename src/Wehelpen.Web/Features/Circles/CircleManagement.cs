@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;

@@ -96,6 +96,7 @@ public static class RequestsExtensions
         builder.Services.AddScoped<RequestJournal>();
         builder.Services.AddSingleton<RequestDescriptions>();
         builder.Services.AddScoped<RequestPosting>();
+        builder.Services.AddSingleton<RequestNews>();
         builder.Services.AddScoped<RequestLifecycle>();
         builder.Services.AddScoped<RequestQueries>();
         builder.Services.AddScoped<RequestSweeper>();

@@ -1,7 +1,7 @@
 using Quartz;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
-using Wehelpen.Web.Platform.Cluster;
+using ClusterNode = Wehelpen.Web.Platform.Cluster.ClusterNode;
 
 namespace Wehelpen.Web.Platform.Scheduling;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Platform.Email;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 using Wehelpen.Web.Platform.PersonalData;

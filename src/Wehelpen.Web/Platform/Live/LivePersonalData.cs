@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.PersonalData;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>
 /// Who is online on which node (PostgreSQL only): a row per live connection's person, kept while they are

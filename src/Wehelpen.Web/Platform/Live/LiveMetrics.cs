@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>The hub connections open on this node (each node reports its own; sum them for the whole).</summary>
 public sealed class LiveMetrics

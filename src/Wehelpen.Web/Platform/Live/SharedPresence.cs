@@ -1,7 +1,7 @@
 using Npgsql;
 using Wehelpen.Web.Platform.Cluster;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>
 /// Who is online on the other nodes. Each node writes its own people to "LivePresence" when they come and go, and

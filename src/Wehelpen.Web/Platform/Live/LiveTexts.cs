@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>The words the page scripts need, in the page's language (the layout puts them in the page as JSON).</summary>
 public static class LiveTexts

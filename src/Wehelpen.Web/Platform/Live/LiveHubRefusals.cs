@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>
 /// The one place where a failed hub call is logged. A <see cref="HubException"/> is a refusal the caller is told about

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 public sealed partial class LiveConnections
 {

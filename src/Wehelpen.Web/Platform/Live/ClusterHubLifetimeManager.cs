@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 using Wehelpen.Web.Platform.Cluster;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>
 /// SignalR across nodes: what a hub sends goes to this node's own connections at once (the framework's default

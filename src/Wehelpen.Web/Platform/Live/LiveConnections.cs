@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Platform.Cluster;
 
-namespace Wehelpen.Web.Features.Live;
+namespace Wehelpen.Web.Platform.Live;
 
 /// <summary>
 /// Who is connected to this node's hub, and which circles' live traffic each connection gets. The circles come from
-/// the database, when a connection opens and again whenever that person's memberships change; never from the
+/// the product (<see cref="ILiveAudience"/>, from the database), when a connection opens and again whenever that person's memberships change; never from the
 /// client. A person is online while they have a connection; going away is announced only after a short grace, so
 /// that going from page to page (a new connection each time) does not flicker. With several nodes, whoever is
 /// online on another node counts too (<see cref="SharedPresence"/>), and a person is announced as gone only when
@@ -21,17 +17,17 @@ public sealed partial class LiveConnections
 {
     private readonly ConcurrentDictionary<string, Person> _people = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Person> _byConnection = new(StringComparer.Ordinal);
-    private readonly IHubContext<LiveHub> hub;
-    private readonly IServiceScopeFactory scopes;
+    private readonly LiveClients hub;
+    private readonly ILiveAudience audience;
     private readonly LiveOptions options;
     private readonly SharedPresence presence;
     private readonly LiveMetrics metrics;
     private readonly ILogger<LiveConnections> logger;
 
-    public LiveConnections(IHubContext<LiveHub> hub, IServiceScopeFactory scopes, LiveOptions options, SharedPresence presence,
+    public LiveConnections(LiveClients hub, ILiveAudience audience, LiveOptions options, SharedPresence presence,
         IClusterBus bus, LiveMetrics metrics, ILogger<LiveConnections> logger)
     {
-        (this.hub, this.scopes, this.options, this.presence, this.metrics, this.logger) = (hub, scopes, options, presence, metrics, logger);
+        (this.hub, this.audience, this.options, this.presence, this.metrics, this.logger) = (hub, audience, options, presence, metrics, logger);
         bus.OnNodesGone(NodesGoneAsync);
         bus.OnRejoined(RejoinedAsync);
     }
@@ -72,9 +68,9 @@ public sealed partial class LiveConnections
     /// <summary>The display name of the person on this connection, as read when it opened.</summary>
     public string NameOf(string connectionId) => _byConnection.TryGetValue(connectionId, out var person) ? person.Name : "";
 
-    public async Task ConnectedAsync(string connectionId, ClaimsPrincipal user)
+    public async Task ConnectedAsync(string connectionId, string userId, ClaimsPrincipal user)
     {
-        var userId = user.RequiredUserId();
+        var roles = audience.RolesOf(user);
         while (true)
         {
             var person = _people.GetOrAdd(userId, id => new Person(id));
@@ -83,8 +79,8 @@ public sealed partial class LiveConnections
             {
                 // Went away for good a moment ago, between GetOrAdd and the gate: start afresh.
                 if (person.Retired) continue;
-                person.IsVolunteer = user.IsInRole(Roles.Volunteer);
-                person.IsProfessional = user.IsInRole(Roles.Professional);
+                person.IsVolunteer = roles.Volunteer;
+                person.IsProfessional = roles.Professional;
                 person.Connections.Add(connectionId);
                 _byConnection[connectionId] = person;
                 person.AwayVersion++;
@@ -215,11 +211,8 @@ public sealed partial class LiveConnections
 
     private async Task<(string Name, IReadOnlySet<Guid> Circles)> ReadAsync(string userId)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync() ?? "";
-        var circles = await db.Set<CircleMember>().Where(m => m.UserId == userId).Select(m => m.CircleId).ToListAsync();
-        return (name, circles.ToHashSet());
+        var member = await audience.ReadAsync(userId, CancellationToken.None);
+        return (member.Name, member.Circles);
     }
 
     /// <summary>One person on this node. Changed only under <see cref="Gate"/>; <see cref="Circles"/> is replaced, never changed, so it can be read without it.</summary>
