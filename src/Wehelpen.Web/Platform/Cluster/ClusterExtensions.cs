@@ -16,6 +16,9 @@ public static class ClusterExtensions
 {
     public const string BusDatabase = "cluster-bus";
 
+    /// <summary>Whether this app runs as one of several nodes (PostgreSQL); on SQLite it is the only one.</summary>
+    public static bool IsShared(WebApplicationBuilder builder) => DatabaseExtensions.Connection(builder).Provider == DatabaseProvider.Postgres;
+
     public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

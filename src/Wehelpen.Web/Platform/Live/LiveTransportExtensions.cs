@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
-using Wehelpen.Web.Data;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Cluster;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Platform.Live;
@@ -42,7 +42,7 @@ public static class LiveTransportExtensions
         services.AddSingleton<ILiveSender, LiveSender>();
         services.AddSingleton<LiveNews>();
         // Several nodes on PostgreSQL: what the hub sends reaches the clients of every node (Platform/Cluster).
-        if (DatabaseExtensions.Connection(builder).Provider == DatabaseProvider.Postgres)
+        if (ClusterExtensions.IsShared(builder))
             services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ClusterHubLifetimeManager<>));
         return builder;
     }
