@@ -1,4 +1,4 @@
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 
 namespace Wehelpen.Web.Tests;
 

@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Cluster;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Cluster;
+using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Tests.Accounts.TwoFactor;
 
 namespace Wehelpen.Web.Tests;

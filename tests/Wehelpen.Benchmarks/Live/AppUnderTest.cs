@@ -70,7 +70,7 @@ internal sealed partial class AppUnderTest : IDisposable, ILiveServer
         // Outside Development the data-protection keys go to ~/.aspnet: this run's keys stay in (and go with) its folder.
         env["HOME"] = Path.Combine(root, "home");
         // Production refuses to keep its key ring unencrypted: this run's own certificate, in its folder.
-        env["DataProtection__CertificatePath"] = Wehelpen.Web.Features.Cluster.KeyRingEncryption.EnsureCertificate(Path.Combine(root, "dataprotection.pfx"), password: null);
+        env["DataProtection__CertificatePath"] = Wehelpen.Web.Platform.Cluster.KeyRingEncryption.EnsureCertificate(Path.Combine(root, "dataprotection.pfx"), password: null);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) env[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

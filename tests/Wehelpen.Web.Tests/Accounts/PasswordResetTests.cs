@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Tests.Hosting;
 
 namespace Wehelpen.Web.Tests.Accounts;

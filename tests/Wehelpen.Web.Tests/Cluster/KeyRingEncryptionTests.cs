@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 using Wehelpen.Web.Tests.Accounts.Sessions;
 using Wehelpen.Web.Tests.Circles;
 

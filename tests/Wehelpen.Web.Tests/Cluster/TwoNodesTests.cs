@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Microsoft.AspNetCore.SignalR;
-using Wehelpen.Web.Features.Cluster;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Cluster;
+using Wehelpen.Web.Platform.Live;
+using Wehelpen.Web.Features.Chat;
+using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Live;
 using Wehelpen.Web.Tests.Matching;
@@ -42,7 +44,7 @@ public sealed class TwoNodesTests
         Assert.Equal(["Carla Coördinator", "Mo Lid"], online.EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray());
         Assert.Equal("Mo Lid", first.GetProperty("authorName").GetString());
         // Heard once: the second message came after any second copy of the first would have.
-        Assert.Single(carlaOnB.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "Hallo vanaf node A");
+        Assert.Single(carlaOnB.Received(ChatEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "Hallo vanaf node A");
         Assert.Equal(c.CircleId, went[0].GetProperty("circleId").GetGuid());
     }
 
@@ -81,8 +83,8 @@ public sealed class TwoNodesTests
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
 
         await a.SweepAsync();
-        var alertForCor = (await cor.NextAsync(LiveEvents.Alert))[0];
-        await bas.NextAsync(LiveEvents.Alert);
+        var alertForCor = (await cor.NextAsync(RequestEvents.Alert))[0];
+        await bas.NextAsync(RequestEvents.Alert);
         var claims = await Task.WhenAll(ClaimAsync(bas, requestId), ClaimAsync(cor, requestId));
 
         Assert.Equal(requestId, alertForCor.GetProperty("request").GetProperty("id").GetGuid());
@@ -90,7 +92,7 @@ public sealed class TwoNodesTests
         Assert.Single(claims, r => r is null);
         Assert.Single(claims, r => r == "Iemand anders heeft deze hulpvraag al opgepakt. Dank u wel dat u wilde helpen!");
         var loser = claims[0] is null ? cor : bas;
-        var closed = await loser.NextAsync(LiveEvents.AlertClosed);
+        var closed = await loser.NextAsync(RequestEvents.AlertClosed);
         Assert.Equal("claimed", closed[0].GetProperty("status").GetString());
     }
 

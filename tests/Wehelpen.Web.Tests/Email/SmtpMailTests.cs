@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Hosting;

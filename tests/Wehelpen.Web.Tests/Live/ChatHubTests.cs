@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Tests.Circles;
 
 namespace Wehelpen.Web.Tests.Live;
@@ -52,8 +52,8 @@ public sealed class ChatHubTests
         Assert.Equal(racing[0].GetProperty("seq").GetInt64(), racing[1].GetProperty("seq").GetInt64());
         await mo.NextMessageAsync("En brood.");
         // Every broadcast before "En brood." has arrived by now: the soup was heard once.
-        Assert.Single(mo.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "Ik breng soep mee.");
-        Assert.Single(mo.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "En brood.");
+        Assert.Single(mo.Received(ChatEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "Ik breng soep mee.");
+        Assert.Single(mo.Received(ChatEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "En brood.");
         Assert.Equal(["Ik breng soep mee.", "En brood."], (await mo.HistoryAsync(circle)).Texts());
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
 
@@ -40,7 +41,7 @@ public sealed class LiveAccessTests
         await carla.SendChatAsync(theirs, "Nog iets voor de kring");
         await stan.SendChatAsync(LiveSteps.Circle(c.OtherCircleId), "In mijn eigen kring");
         await stan.NextMessageAsync("In mijn eigen kring");
-        Assert.DoesNotContain(stan.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("circleId").GetGuid() == c.CircleId);
+        Assert.DoesNotContain(stan.Received(ChatEvents.ChatMessage), m => m[0].GetProperty("circleId").GetGuid() == c.CircleId);
         Assert.Equal(["Alleen voor de kring", "Nog iets voor de kring"], (await carla.HistoryAsync(theirs)).Texts());
     }
 
@@ -66,7 +67,7 @@ public sealed class LiveAccessTests
         await using var stan = await app.ConnectAsync("Stan Vreemde");
         await stan.SendChatAsync(LiveSteps.Circle(c.OtherCircleId), "Hallo Mo, in de andere kring");
         await mo.NextMessageAsync("Hallo Mo, in de andere kring");
-        Assert.DoesNotContain(mo.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "Nu zonder Mo");
+        Assert.DoesNotContain(mo.Received(ChatEvents.ChatMessage), m => m[0].GetProperty("text").GetString() == "Nu zonder Mo");
         Assert.DoesNotContain(mo.Received(LiveEvents.Changed), m => m[0].GetProperty("circleId").GetString() == c.CircleId.ToString());
         Assert.Equal(NotFound, await mo.RefusedAsync("SendChat", circle, new { clientMessageId = "m1", text = "Mag ik nog?" }));
         Assert.Equal(NotFound, await mo.RefusedAsync("Typing", circle));

@@ -8,13 +8,16 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Chat;
+using Wehelpen.Web.Features.Notifications;
+using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Tests.Live;
 
 /// <summary>
 /// A person's connection to the live hub with the official client (<see cref="HubConnection"/>), for tests: straight
-/// to the WebSocket (no negotiate), no reconnecting, every <see cref="LiveEvents"/> target kept in <see cref="Events"/>.
+/// to the WebSocket (no negotiate), no reconnecting, every target of <see cref="LiveEvents"/> and the features' events kept in <see cref="Events"/>.
 /// Invocations take and give JSON, so tests read what a browser would read. Also compiled into the e2e project.
 /// </summary>
 public sealed class LiveConnection : IAsyncDisposable
@@ -22,7 +25,8 @@ public sealed class LiveConnection : IAsyncDisposable
     private static readonly TimeSpan DefaultEventTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Every target the hub sends to, each with its one argument.</summary>
-    private static readonly string[] Targets = typeof(LiveEvents).GetFields(BindingFlags.Public | BindingFlags.Static)
+    private static readonly string[] Targets = new[] { typeof(LiveEvents), typeof(ChatEvents), typeof(RequestEvents), typeof(NotificationEvents) }
+        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);

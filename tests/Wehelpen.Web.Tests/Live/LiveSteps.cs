@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Chat;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Tests.Circles;
 
 namespace Wehelpen.Web.Tests.Live;
@@ -36,7 +37,7 @@ public static class LiveSteps
         string query = "", string? token = null, string? language = null)
     {
         var server = app.Server;
-        var client = await LiveConnection.StartAsync(new Uri(server.BaseAddress, $"{LiveExtensions.HubPath.TrimStart('/')}{query}"), o =>
+        var client = await LiveConnection.StartAsync(new Uri(server.BaseAddress, $"{LiveTransportExtensions.HubPath.TrimStart('/')}{query}"), o =>
         {
             if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             if (language is not null) o.Headers["Accept-Language"] = language;
@@ -91,7 +92,7 @@ public static class LiveSteps
 
     /// <summary>The next chat message this client hears in a conversation; its text.</summary>
     public static async Task<JsonElement> NextMessageAsync(this LiveConnection client, string text) =>
-        (await client.NextAsync(LiveEvents.ChatMessage, a => a[0].GetProperty("text").GetString() == text))[0];
+        (await client.NextAsync(ChatEvents.ChatMessage, a => a[0].GetProperty("text").GetString() == text))[0];
 
     public static string[] Texts(this JsonElement page) =>
         page.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()!).ToArray();

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
+using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Agenda;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Matching;
@@ -115,8 +116,8 @@ public sealed class LiveUpdateTests
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
 
         await app.SweepAsync();
-        var alertForBas = (await bas.NextAsync(LiveEvents.Alert))[0];
-        var alertForCor = (await cor.NextAsync(LiveEvents.Alert))[0];
+        var alertForBas = (await bas.NextAsync(RequestEvents.Alert))[0];
+        var alertForCor = (await cor.NextAsync(RequestEvents.Alert))[0];
         var claims = await Task.WhenAll(Claim(bas, requestId), Claim(cor, requestId));
 
         Assert.Equal(requestId, alertForBas.GetProperty("request").GetProperty("id").GetGuid());
@@ -129,7 +130,7 @@ public sealed class LiveUpdateTests
         Assert.Single(claims, r => r is null);
         Assert.Single(claims, r => r == "Iemand anders heeft deze hulpvraag al opgepakt. Dank u wel dat u wilde helpen!");
         var loser = claims[0] is null ? cor : bas;
-        var closed = await loser.NextAsync(LiveEvents.AlertClosed);
+        var closed = await loser.NextAsync(RequestEvents.AlertClosed);
         Assert.Equal("claimed", closed[0].GetProperty("status").GetString());
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Tests.Circles;
 
 namespace Wehelpen.Web.Tests.Live;
@@ -58,14 +59,14 @@ public sealed class PresenceTests
 
         await carla.InvokeAsync("Typing", [circle]);
         await carla.InvokeAsync("Typing", [circle]); // a keystroke later: not passed on again
-        var typing = await mo.NextAsync(LiveEvents.Typing);
+        var typing = await mo.NextAsync(ChatEvents.Typing);
         await carla.SendChatAsync(circle, "Klaar met typen");
         await mo.NextMessageAsync("Klaar met typen");
 
         Assert.Equal("Carla Coördinator", typing[0].GetProperty("name").GetString());
         Assert.Equal("circle", typing[0].GetProperty("target").GetProperty("kind").GetString());
-        Assert.Single(mo.Received(LiveEvents.Typing));
-        Assert.Empty(carla.Received(LiveEvents.Typing));
+        Assert.Single(mo.Received(ChatEvents.Typing));
+        Assert.Empty(carla.Received(ChatEvents.Typing));
     }
 
     [Theory, BothDatabases]
@@ -82,7 +83,7 @@ public sealed class PresenceTests
 
         var unread = await moPhone.InvokeAsync("UnreadCounts", []);
         await moPhone.InvokeAsync("MarkChatRead", [circle, 3]);
-        var onLaptop = await moLaptop.NextAsync(LiveEvents.Unread);
+        var onLaptop = await moLaptop.NextAsync(ChatEvents.Unread);
         var api = await c.Member.GetFromJsonAsync<JsonElement>("/api/v1/chat/unread");
         await moPhone.InvokeAsync("MarkChatRead", [circle, 2]); // an older screen catching up never moves it back
         var carlaUnread = await carla.InvokeAsync("UnreadCounts", []);

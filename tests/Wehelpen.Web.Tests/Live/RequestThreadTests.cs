@@ -1,5 +1,6 @@
 using System.Net;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
 
@@ -51,8 +52,8 @@ public sealed class RequestThreadTests
         await mo.NextMessageAsync("Vera helpt morgen");
         var next = await c.Coordinator.PostedIdAsync(c.CircleId);
         await piet.NextAsync(LiveEvents.Changed, e => e[0].GetProperty("requestId").GetString() == next.ToString());
-        Assert.DoesNotContain(mo.Received(LiveEvents.ChatMessage), m => m[0].GetProperty("target").GetProperty("kind").GetString() == "request");
-        Assert.Empty(piet.Received(LiveEvents.ChatMessage));
+        Assert.DoesNotContain(mo.Received(ChatEvents.ChatMessage), m => m[0].GetProperty("target").GetProperty("kind").GetString() == "request");
+        Assert.Empty(piet.Received(ChatEvents.ChatMessage));
 
         Assert.Equal(HttpStatusCode.OK, (await c.Coordinator.ActAsync(requestId, "done")).StatusCode);
         const string closed = "Dit gesprek is gesloten, omdat de hulpvraag is afgerond. U kunt het nog wel teruglezen.";

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Privacy.Retention;
 using Wehelpen.Web.Platform.PersonalData;

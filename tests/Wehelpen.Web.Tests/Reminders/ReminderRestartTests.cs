@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Features.Agenda;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Tests.Agenda;

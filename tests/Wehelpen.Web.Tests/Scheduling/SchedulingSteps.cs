@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Quartz.Extensibility;
-using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.Scheduling;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Tests.Scheduling;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 

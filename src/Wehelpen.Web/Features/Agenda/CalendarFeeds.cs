@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 
 namespace Wehelpen.Web.Features.Agenda;
 

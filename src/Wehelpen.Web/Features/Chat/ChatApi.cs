@@ -65,6 +65,7 @@ public static class ChatExtensions
         builder.Services.AddScoped<ChatStore>();
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddScoped<Conversations>();
+        builder.Services.AddSingleton<ChatNews>();
         builder.Services.AddPersonalData<ChatPersonalData>();
         return builder;
     }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -15,7 +14,7 @@ namespace Wehelpen.Web.Features.Chat;
 /// anyone hears of it, gets the next number of its thread, and is stored once however often its device sends it.
 /// </summary>
 public sealed partial class Conversations(
-    WehelpenDbContext db, ChatAccess access, ChatStore store, LiveNews live, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, ChatAccess access, ChatStore store, ChatNews live, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Chat;
 
 /// <summary>/circles/{id}/chat: the circle's chat, newest messages at the bottom, older ones a page back; who is here now.</summary>
 [EnableRateLimiting(ChatExtensions.SendLimit)]
-public sealed class IndexModel(Conversations conversations, LiveConnections connections, WehelpenDbContext db, IStringLocalizer<SharedResource> text) : CirclePageModel
+public sealed class IndexModel(Conversations conversations, ILiveSender live, WehelpenDbContext db, IStringLocalizer<SharedResource> text) : CirclePageModel
 {
     protected override CircleTab Tab => CircleTab.Chat;
 
@@ -46,7 +46,7 @@ public sealed class IndexModel(Conversations conversations, LiveConnections conn
             newest ? null : root);
         var members = await db.Set<CircleMember>().Where(m => m.CircleId == Membership.CircleId)
             .Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync(ct);
-        var online = await connections.OnlineAsync(members.Select(m => m.UserId));
+        var online = await live.OnlineAsync(members.Select(m => m.UserId));
         Online = members.Where(m => m.UserId != Membership.UserId && online.Contains(m.UserId)).Select(m => m.DisplayName)
             .Order(StringComparer.CurrentCultureIgnoreCase).ToList();
     }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Email;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Email;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
+using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Circles;
 
@@ -17,6 +18,8 @@ public static class CirclesExtensions
         services.AddScoped<IAuthorizationHandler, CircleMembershipHandler>();
         services.AddScoped<CircleManagement>();
         services.AddScoped<CircleInvitations>();
+        services.AddSingleton<ILiveAudience, CircleLiveAudience>();
+        services.AddScoped<CirclePresence>();
         services.AddScoped<Erasure.CircleErasing>();
         services.AddPersonalData<Erasure.CirclePersonalData>();
         // Every look-up counts, also a GET: an eight-character code is safe only when it cannot be tried at speed.

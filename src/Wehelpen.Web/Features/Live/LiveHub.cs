@@ -1,32 +1,32 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Live;
 
 /// <summary>
-/// The one hub (/hubs/live). Which circles' traffic a connection gets is decided by <see cref="LiveConnections"/>
-/// from the database; a client cannot join anything by naming it. Every method checks the caller's rights again in
+/// The one hub (/hubs/live): the entry points of chat, presence and requests on the live transport (Platform/Live).
+/// Which circles' traffic a connection gets is decided by <see cref="LiveConnections"/> from the database (through
+/// Circles' <see cref="ILiveAudience"/>); a client cannot join anything by naming it. Every method checks the caller's rights again in
 /// the database, as the API does, and answers a refusal with a <see cref="HubException"/> in the caller's language;
 /// something that is not theirs is answered exactly like something that does not exist.
 /// </summary>
 public sealed class LiveHub(
-    Conversations conversations, ChatAccess access, RequestLifecycle requests, LiveConnections connections,
-    WehelpenDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : Hub
+    Conversations conversations, ChatAccess access, RequestLifecycle requests, CirclePresence presence, LiveConnections connections,
+    ILiveSender live, TimeProvider clock, IStringLocalizer<SharedResource> text) : Hub
 {
     /// <summary>A typing notice is passed on at most this often per conversation and connection.</summary>
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
 
     private string UserId => Context.User!.RequiredUserId();
 
-    public override Task OnConnectedAsync() => connections.ConnectedAsync(Context.ConnectionId, Context.User!);
+    public override Task OnConnectedAsync() => connections.ConnectedAsync(Context.ConnectionId, UserId, Context.User!);
 
     public override Task OnDisconnectedAsync(Exception? exception) => connections.DisconnectedAsync(Context.ConnectionId);
 
@@ -56,23 +56,20 @@ public sealed class LiveHub(
         if (thread.Kind == ChatKind.Circle)
         {
             if (!connections.InCircle(Context.ConnectionId, thread.Id)) throw NotFound();
-            await Clients.OthersInGroup(LiveConnections.CircleGroup(thread.Id)).SendAsync(LiveEvents.Typing, new TypingNotice(thread, thread.Id, UserId, name));
+            await live.ToCircleAsync(thread.Id, ChatEvents.Typing, new TypingNotice(thread, thread.Id, UserId, name), exceptConnectionId: Context.ConnectionId);
             return;
         }
         var grant = await access.ResolveAsync(UserId, thread, Context.ConnectionAborted) ?? throw NotFound();
         if (!grant.CanWrite) throw new HubException(text[grant.ClosedKey!]);
         var others = (await access.ParticipantsAsync(thread.Id, Context.ConnectionAborted)).Where(p => p != UserId).ToList();
-        await Clients.Users(others).SendAsync(LiveEvents.Typing, new TypingNotice(thread, grant.CircleId, UserId, name));
+        await live.ToPeopleAsync(others, ChatEvents.Typing, new TypingNotice(thread, grant.CircleId, UserId, name));
     }
 
     /// <summary>The members of the circle who are here now.</summary>
     public async Task<IReadOnlyList<OnlineMember>> OnlineMembers(Guid circleId)
     {
         if (!connections.InCircle(Context.ConnectionId, circleId)) throw NotFound();
-        var members = await db.Set<CircleMember>().Where(m => m.CircleId == circleId)
-            .Select(m => new OnlineMember(m.UserId, m.User!.DisplayName)).ToListAsync(Context.ConnectionAborted);
-        var online = await connections.OnlineAsync(members.Select(m => m.UserId));
-        return members.Where(m => online.Contains(m.UserId)).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return await presence.OnlineMembersAsync(circleId, Context.ConnectionAborted);
     }
 
     /// <summary>"Ik help" from a live alert: of volunteers claiming at once, one gets it and the others hear so kindly.</summary>

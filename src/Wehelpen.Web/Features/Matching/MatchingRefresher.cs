@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 
 namespace Wehelpen.Web.Features.Matching;
 

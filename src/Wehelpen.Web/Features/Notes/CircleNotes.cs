@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Features.Shared;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;

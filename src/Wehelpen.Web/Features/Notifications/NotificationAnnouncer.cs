@@ -1,12 +1,21 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Features.Notifications;
 
-/// <summary>What the hub sends with <see cref="LiveEvents.Notification"/>: the text in the person's own language, and their new unread count.</summary>
+/// <summary>What the hub tells clients about notifications, by name; the payloads are JSON, camelCase.</summary>
+public static class NotificationEvents
+{
+    /// <summary><see cref="LiveNotification"/>: a new notification for this person, with their unread count.</summary>
+    public const string Notification = "notification";
+
+    /// <summary><see cref="UnreadNotifications"/>: notifications were read on another screen; the bell shows this count.</summary>
+    public const string NotificationsRead = "notificationsRead";
+}
+
+/// <summary>What the hub sends with <see cref="NotificationEvents.Notification"/>: the text in the person's own language, and their new unread count.</summary>
 public sealed record LiveNotification(Guid Id, string Title, string Body, string Link, DateTimeOffset CreatedAt, int Unread);
 
 /// <summary>
@@ -15,13 +24,13 @@ public sealed record LiveNotification(Guid Id, string Title, string Body, string
 /// notification on their next page.
 /// </summary>
 public sealed class NotificationAnnouncer(
-    IHubContext<LiveHub> hub, LiveConnections connections, IServiceScopeFactory scopes, ILogger<NotificationAnnouncer> logger)
+    ILiveSender live, IServiceScopeFactory scopes, ILogger<NotificationAnnouncer> logger)
 {
     public async Task AnnounceAsync(IReadOnlyCollection<Notification> saved)
     {
         try
         {
-            var people = await connections.OnlineAsync(saved.Select(n => n.UserId));
+            var people = await live.OnlineAsync(saved.Select(n => n.UserId));
             var online = saved.Where(n => people.Contains(n.UserId)).ToList();
             if (online.Count == 0) return;
             await using var scope = scopes.CreateAsyncScope();
@@ -34,7 +43,7 @@ public sealed class NotificationAnnouncer(
             foreach (var notification in online)
             {
                 var text = LocalizationExtensions.InLanguage(languages.GetValueOrDefault(notification.UserId, "nl"), () => texts.Render(notification.Kind, notification.Data));
-                await hub.Clients.User(notification.UserId).SendAsync(LiveEvents.Notification, new LiveNotification(
+                await live.ToPersonAsync(notification.UserId, NotificationEvents.Notification, new LiveNotification(
                     notification.Id, text.Title, text.Body, notification.Link, notification.CreatedAt, unread.GetValueOrDefault(notification.UserId)));
             }
         }

@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 
@@ -14,7 +13,7 @@ namespace Wehelpen.Web.Features.Notifications;
 /// answered exactly like one that does not exist.
 /// </summary>
 public sealed class NotificationCentre(
-    WehelpenDbContext db, NotificationTexts texts, IHubContext<LiveHub> hub, ReminderPlanner reminders, TimeProvider clock,
+    WehelpenDbContext db, NotificationTexts texts, ILiveSender live, ReminderPlanner reminders, TimeProvider clock,
     IStringLocalizer<SharedResource> text, ILogger<NotificationCentre> logger)
 {
     public const int PageSize = 20;
@@ -150,7 +149,7 @@ public sealed class NotificationCentre(
         if (changed == 0) return unread;
         try
         {
-            await hub.Clients.User(userId).SendAsync(LiveEvents.NotificationsRead, unread, CancellationToken.None);
+            await live.ToPersonAsync(userId, NotificationEvents.NotificationsRead, unread);
         }
         catch (Exception e)
         {

@@ -1,5 +1,5 @@
 using Quartz;
-using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.Scheduling;
 
 namespace Wehelpen.Web.Features.Notifications;
 

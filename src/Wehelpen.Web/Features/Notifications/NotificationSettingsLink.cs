@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Wehelpen.Web.Features.Email;
+using Wehelpen.Web.Platform.Email;
 
 namespace Wehelpen.Web.Features.Notifications;
 

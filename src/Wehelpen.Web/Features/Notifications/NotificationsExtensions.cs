@@ -1,5 +1,5 @@
 using Quartz;
-using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.Scheduling;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Notifications;

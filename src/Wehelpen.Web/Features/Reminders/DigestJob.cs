@@ -1,6 +1,6 @@
 using Quartz;
 using Wehelpen.Web.Features.Notifications;
-using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.Scheduling;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Reminders;

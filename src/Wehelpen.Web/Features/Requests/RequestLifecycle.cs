@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Audit;
@@ -14,7 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
-    LiveNews live, ReminderPlanner reminders, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    RequestNews live, ReminderPlanner reminders, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Profiles;
@@ -14,7 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, LiveNews live,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, RequestNews live,
     PostcodeTable postcodes, VolunteerOffers offers, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>

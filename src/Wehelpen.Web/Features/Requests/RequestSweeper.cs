@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Notifications;
 
@@ -13,7 +12,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
 public sealed class RequestSweeper(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, LiveNews live, Notifier notifier, RequestMetrics metrics, TimeProvider clock,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, RequestNews live, Notifier notifier, RequestMetrics metrics, TimeProvider clock,
     ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;

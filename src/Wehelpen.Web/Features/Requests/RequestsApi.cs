@@ -7,7 +7,7 @@ using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
-using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.Scheduling;
 using Quartz;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -96,6 +96,7 @@ public static class RequestsExtensions
         builder.Services.AddScoped<RequestJournal>();
         builder.Services.AddSingleton<RequestDescriptions>();
         builder.Services.AddScoped<RequestPosting>();
+        builder.Services.AddSingleton<RequestNews>();
         builder.Services.AddScoped<RequestLifecycle>();
         builder.Services.AddScoped<RequestQueries>();
         builder.Services.AddScoped<RequestSweeper>();

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Localization;
@@ -16,7 +15,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// and everything else stays with a former member in their place.
 /// </summary>
 internal sealed class RequestsPersonalData(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, Notifier notifier, LiveNews live, ReminderPlanner reminders,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, Notifier notifier, RequestNews live, ReminderPlanner reminders,
     IStringLocalizer<SharedResource> text) : IPersonalData
 {
     /// <summary>Before the features whose rows follow the requests (the chat threads of a claim).</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Cluster;
+using Wehelpen.Web.Platform.Cluster;
 
 namespace Wehelpen.Web.Features.Accounts.Sessions;
 

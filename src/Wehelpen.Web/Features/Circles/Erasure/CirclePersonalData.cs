@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Circles.Erasure;

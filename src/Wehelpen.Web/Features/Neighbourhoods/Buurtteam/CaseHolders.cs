@@ -4,7 +4,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Circles.Consent;
-using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Audit;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Requests;
@@ -23,7 +22,7 @@ public sealed record ReferralSummary(Guid RequestId, string OrganisationName, Da
 /// Anyone else gets the answer for a request that does not exist.
 /// </summary>
 public sealed class Referrals(
-    WehelpenDbContext db, BuurtteamAccess access, RequestJournal journal, Notifier notifier, LiveNews live, AuditTrail audit,
+    WehelpenDbContext db, BuurtteamAccess access, RequestJournal journal, Notifier notifier, RequestNews live, AuditTrail audit,
     TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>

@@ -1,5 +1,5 @@
 using Quartz;
-using Wehelpen.Web.Features.Scheduling;
+using Wehelpen.Web.Platform.Scheduling;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Privacy.Retention;
