@@ -27,6 +27,7 @@ public sealed class ProfilePageTests
 
         Assert.Contains("Uw profiel is opgeslagen.", html);
         Assert.Contains("Postcode 1055 KL, Amsterdam.", html);
+        Assert.Contains("U woont in gebied Bos en Lommer, stadsdeel West.", html);
         Assert.Contains("role=\"img\"", html);
         Assert.Contains("waar u wilt helpen (4 km)", html);
         Assert.Contains("value=\"Wednesday:Afternoon\" checked", html.Replace("checked=\"checked\"", "checked"));
