@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,9 @@ using Wehelpen.Web.Tests.Accounts.TwoFactor;
 namespace Wehelpen.Web.Tests;
 
 /// <summary>
-/// The real application over the real HTTP pipeline, on its own freshly migrated database (SQLite or PostgreSQL)
-/// and its own mail folder: one per test, so tests never see each other's data.
+/// The real application over the real HTTP pipeline, on its own freshly migrated database (SQLite or PostgreSQL; a copy
+/// of the test run's migrated template, see <see cref="TestDatabase"/>) and its own mail folder: one per test, so tests
+/// never see each other's data.
 /// </summary>
 public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
 {
@@ -68,13 +70,16 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var app = new WehelpenApplication(database, settings ?? [], services);
         _ = app.Server; // start now, so that migration problems fail here and not in the first request
         return app;
     }
 
-    /// <summary>The app on a database the test prepared first (as an older version left it, say); the app owns it from now on.</summary>
+    /// <summary>
+    /// The app on a database the test prepared first (as an older version left it, or empty, for a test of what the
+    /// app does at its first start); the app owns it from now on.
+    /// </summary>
     public static WehelpenApplication StartOn(TestDatabase database, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var app = new WehelpenApplication(database, settings ?? [], services);
@@ -102,6 +107,11 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         // Account mail is made at once: the pause that keeps its work out of the answer's time is measured by the
         // login benchmark, and here it would only make every test that reads a mail wait.
         builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton(AccountMailTiming.Default with { Pause = TimeSpan.Zero })));
+        // Passwords are hashed as in production (PBKDF2, Identity's format) but with fewer rounds: every test registers
+        // and signs in several people, and at full strength (100,000 rounds) hashing was a large part of a test's
+        // time. Nothing a test checks depends on the count (a stored hash carries its own); what the full count costs
+        // is measured by the login benchmark (tests/Wehelpen.Benchmarks).
+        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (_services is not null) builder.ConfigureTestServices(_services);
     }
 

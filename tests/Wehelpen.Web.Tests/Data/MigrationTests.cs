@@ -71,7 +71,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_application_migrates_its_SQLite_database_at_start_in_WAL_mode()
     {
-        await using var app = await WehelpenApplication.StartAsync();
+        await using var app = WehelpenApplication.StartOn(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
 

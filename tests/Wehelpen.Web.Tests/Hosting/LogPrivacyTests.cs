@@ -24,7 +24,8 @@ public sealed class LogPrivacyTests
         var logs = new LogCapture();
         var clock = new TestClock(RequestSteps.Now);
         var settings = new Dictionary<string, string?> { ["RateLimits:LoginAttemptsPerMinute"] = "1000" };
-        await using var app = await WehelpenApplication.StartAsync(provider, settings, s =>
+        // On an empty database: the migrations the app applies at its first start log too.
+        await using var app = WehelpenApplication.StartOn(await TestDatabase.CreateAsync(provider), settings, s =>
         {
             s.AddSingleton<TimeProvider>(clock);
             s.AddSingleton<ILoggerProvider>(logs);
