@@ -85,7 +85,6 @@ app.MapLogbook();
 app.MapAgenda();
 app.MapNotes();
 app.MapRequests();
-app.MapMatching();
 app.MapOffers();
 app.MapReports();
 app.MapWorkload();

@@ -21,7 +21,7 @@ public static class LiveEvents
     /// <summary><see cref="UnreadCount"/>: the person's unread count of a circle's chat changed on another screen.</summary>
     public const string Unread = "unread";
 
-    /// <summary><see cref="Wehelpen.Web.Features.Matching.AskedRequest"/>: matching asks this volunteer to help, with why them.</summary>
+    /// <summary><see cref="Wehelpen.Web.Features.Requests.Matching.AskedRequest"/>: matching asks this volunteer to help, with why them.</summary>
     public const string Alert = "alert";
 
     /// <summary><see cref="AlertClosedNotice"/>: a request this volunteer was asked about is no longer open.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Live;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Audit;
@@ -14,7 +15,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
-    LiveNews live, ReminderPlanner reminders, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    LiveNews live, ReminderPlanner reminders, MatchingRefresher matching, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
@@ -111,6 +112,8 @@ public sealed class RequestLifecycle(
         }
 
         db.ChangeTracker.Clear();
+        // Whoever had it and whoever has it now: their load and reliability change with it.
+        await matching.ChangedAsync(new[] { helperBefore, request.ClaimedById }.OfType<string>(), [requestId]);
         metrics.Changed(change, request.Audience);
         await live.RequestChangedAsync(requestId, helperBefore);
         await reminders.RequestChangedAsync(requestId, ct);

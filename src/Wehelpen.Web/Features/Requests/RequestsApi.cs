@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
@@ -106,6 +107,7 @@ public static class RequestsExtensions
         builder.Services.AddScoped<AddressViews>();
         builder.Services.AddPersonalData<AddressViewPersonalData>();
         builder.Services.AddRetentionRule<AddressViewRetention>();
+        builder.Services.AddRequestMatching();
         var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
         builder.AddJob<RequestSweepJob>(RequestSweepJob.Key, "Verbreedt, vraagt vrijwilligers en laat verlopen: hulpvragen die op de klok wachten",
             t => t.WithIdentity("request-sweep", "requests").StartNow()
@@ -116,6 +118,7 @@ public static class RequestsExtensions
     public static WebApplication MapRequests(this WebApplication app)
     {
         app.MapRequestsApi();
+        app.MapRequestMatchingApi();
         return app;
     }
 }
