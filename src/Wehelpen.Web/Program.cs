@@ -22,6 +22,7 @@ using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Reports;
 using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Features.Requests.Digest;
 using Wehelpen.Web.Features.Scheduling;
 using Wehelpen.Web.Features.Workload;
 using Wehelpen.Web.Hosting;

@@ -116,7 +116,7 @@ public sealed class RequestLifecycle(
         await matching.ChangedAsync(new[] { helperBefore, request.ClaimedById }.OfType<string>(), [requestId]);
         metrics.Changed(change, request.Audience);
         await live.RequestChangedAsync(requestId, helperBefore);
-        await reminders.RequestChangedAsync(requestId, ct);
+        await reminders.SubjectChangedAsync(requestId, ct);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
         return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
     }

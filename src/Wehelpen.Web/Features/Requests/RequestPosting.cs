@@ -8,7 +8,6 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
-using Wehelpen.Web.Features.Offers;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Hosting;
 
@@ -17,7 +16,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, LiveNews live,
-    PostcodeTable postcodes, VolunteerOffers offers, MatchingRefresher matching, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PostcodeTable postcodes, IOfferAddressees offers, MatchingRefresher matching, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
     public const int MaxDaysAhead = 180;

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
@@ -108,6 +110,8 @@ public static class RequestsExtensions
         builder.Services.AddPersonalData<AddressViewPersonalData>();
         builder.Services.AddRetentionRule<AddressViewRetention>();
         builder.Services.AddRequestMatching();
+        builder.Services.AddScoped<IThreadRequests, ThreadRequests>();
+        builder.Services.AddScoped<IReminderSource, TaskReminders>();
         var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
         builder.AddJob<RequestSweepJob>(RequestSweepJob.Key, "Verbreedt, vraagt vrijwilligers en laat verlopen: hulpvragen die op de klok wachten",
             t => t.WithIdentity("request-sweep", "requests").StartNow()

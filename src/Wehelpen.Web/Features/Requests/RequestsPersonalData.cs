@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Live;
 using Wehelpen.Web.Features.Matching;
@@ -21,7 +22,7 @@ internal sealed class RequestsPersonalData(
     IStringLocalizer<SharedResource> text) : IPersonalData
 {
     /// <summary>Before the features whose rows follow the requests (the chat threads of a claim).</summary>
-    public const int ErasureOrder = Platform.PersonalData.ErasureOrder.Default - 10;
+    public const int ErasureOrder = ChatPersonalData.ErasureOrder - 1;
 
     public int Order => ErasureOrder;
 
@@ -104,7 +105,7 @@ internal sealed class RequestsPersonalData(
             foreach (var (request, formerHelper) in changed)
             {
                 await live.RequestChangedAsync(request, formerHelper);
-                await reminders.RequestChangedAsync(request, CancellationToken.None);
+                await reminders.SubjectChangedAsync(request, CancellationToken.None);
             }
             await notifier.AnnounceAsync(notices);
         });

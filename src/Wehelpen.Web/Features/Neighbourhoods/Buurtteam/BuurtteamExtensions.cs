@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -13,6 +14,7 @@ public static class BuurtteamExtensions
         builder.Services.AddScoped<IConsentWithdrawal>(s => s.GetRequiredService<CaseHolders>());
         builder.Services.AddPersonalData<BuurtteamPersonalData>();
         builder.Services.AddScoped<ContactCircle>();
+        builder.Services.AddScoped<IMemberLeaving, CaseHoldingEnd>();
         return builder;
     }
 
