@@ -1,5 +1,6 @@
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Neighbourhoods;

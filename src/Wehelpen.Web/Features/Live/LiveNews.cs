@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Requests.Matching;
-using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Requests;
 

@@ -1,5 +1,5 @@
 using Wehelpen.Web.Features.Locations;
-using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Areas;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Platform.PersonalData;
 

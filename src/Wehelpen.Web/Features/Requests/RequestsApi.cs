@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Hosting;
@@ -57,9 +56,6 @@ internal static class RequestsApi
         });
         requests.MapGet("/mine", async (ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.MineAsync(user.RequiredUserId(), ct)));
-        requests.MapGet("/escalated", async (ClaimsPrincipal user, BuurtteamAccess buurtteam, RequestQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.EscalatedAsync(await buurtteam.AreasAsync(user, ct), ct)))
-            .RequireAuthorization(p => p.RequireRole(Roles.Professional, Roles.Admin));
         requests.MapGet("/{requestId:guid}", async Task<Results<Ok<RequestDetails>, ProblemHttpResult>> (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, RequestNotFound notFound, CancellationToken ct) =>
             await lifecycle.GetAsync(user.RequiredUserId(), requestId, ct) is { } details ? TypedResults.Ok(details) : notFound.Problem());
         requests.MapPost("/{requestId:guid}/claim", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>

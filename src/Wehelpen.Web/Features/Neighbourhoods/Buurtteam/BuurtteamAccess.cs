@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Areas;
+using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -10,7 +11,7 @@ namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 /// Which gebieden someone works for as buurtteam: every one for an admin, the approved ones for a professional, none
 /// for anyone else. Everything of the buurtteam (escalated requests, figures, referrals) is limited by this.
 /// </summary>
-public sealed class BuurtteamAccess(WehelpenDbContext db)
+public sealed class BuurtteamAccess(WehelpenDbContext db) : IBuurtteamAreas
 {
     public Task<IReadOnlyList<Area>> AreasAsync(ClaimsPrincipal user, CancellationToken ct) =>
         AreasAsync(user.RequiredUserId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Professional), ct);
