@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Features.Requests;
 

@@ -1,5 +1,5 @@
 using Wehelpen.Matching;
-using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Requests.Matching;
 
 namespace Wehelpen.Benchmarks.Cluster;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
@@ -73,7 +74,7 @@ public sealed class MatchingIndexTests
     }
 
     [Theory, BothDatabases]
-    public async Task A_change_saved_in_a_transaction_counts_when_it_commits_and_not_when_it_is_rolled_back(DatabaseProvider provider)
+    public async Task A_refresh_after_a_save_takes_in_what_was_committed_and_not_what_was_rolled_back(DatabaseProvider provider)
     {
         var (app, _) = await MatchingSteps.StartAsync(provider);
         await using var _app = app;
@@ -90,6 +91,8 @@ public sealed class MatchingIndexTests
                 await db.SaveChangesAsync();
                 if (commit) await transaction.CommitAsync();
                 else await transaction.RollbackAsync();
+                // What every feature does after its save (the profile editor after its commit): matching reads the database again.
+                await scope.ServiceProvider.GetRequiredService<MatchingRefresher>().ChangedAsync(volunteers: [veraId]);
             }
             return (await app.NearbyOfAsync("Vera Vrijwilliger")).Ids().Contains(requestId);
         }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
+using Wehelpen.Web.Features.Requests.Digest;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
 

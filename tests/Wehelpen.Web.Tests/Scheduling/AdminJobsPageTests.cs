@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
+using Wehelpen.Web.Features.Requests.Digest;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Offers;
 

@@ -60,7 +60,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, ReminderP
         db.Add(appointment);
         await db.SaveChangesAsync(ct);
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
-        await reminders.AppointmentChangedAsync(appointment.Id, ct);
+        await reminders.SubjectChangedAsync(appointment.Id, ct);
         return await DescribeAsync(appointment, ct);
     }
 
@@ -79,7 +79,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, ReminderP
         }
         await db.SaveChangesAsync(ct);
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
-        await reminders.AppointmentChangedAsync(appointment.Id, ct);
+        await reminders.SubjectChangedAsync(appointment.Id, ct);
         return await DescribeAsync(appointment, ct);
     }
 
@@ -89,7 +89,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, ReminderP
         db.Remove(appointment); // who goes along is removed with it (cascade)
         await db.SaveChangesAsync(ct);
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
-        await reminders.AppointmentChangedAsync(appointment.Id, ct);
+        await reminders.SubjectChangedAsync(appointment.Id, ct);
         return Done.Instance;
     }
 
@@ -141,7 +141,7 @@ public sealed class AgendaPlanner(WehelpenDbContext db, LiveNews live, ReminderP
             catch (DbUpdateConcurrencyException) { /* a double click: the other request already took it back */ }
         }
         await live.CircleChangedAsync(me.CircleId, LiveArea.Agenda);
-        await reminders.AppointmentChangedAsync(appointment.Id, ct);
+        await reminders.SubjectChangedAsync(appointment.Id, ct);
         return (await ExpandAsync(me, day, day, appointment.Id, ct)).Single();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Agenda;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Chat;
 
@@ -19,7 +18,7 @@ public sealed record ChatAccessGrant(ChatTarget Target, Guid CircleId, Guid? Thr
 /// the circle's hoofdpersoon and coördinators, and the volunteer who claimed it; writable while it is claimed,
 /// read-only once it is done or cancelled. Anyone else gets null, exactly as for a conversation that does not exist.
 /// </summary>
-public sealed class ChatAccess(WehelpenDbContext db)
+public sealed class ChatAccess(WehelpenDbContext db, IThreadRequests requests)
 {
     public async Task<ChatAccessGrant?> ResolveAsync(string userId, ChatTarget target, CancellationToken ct) =>
         target.Kind switch
@@ -37,8 +36,7 @@ public sealed class ChatAccess(WehelpenDbContext db)
     /// <summary>Everyone who takes part in a request's thread now: they get its messages live.</summary>
     public async Task<IReadOnlyList<string>> ParticipantsAsync(Guid requestId, CancellationToken ct)
     {
-        var request = await db.Set<HelpRequest>().Where(r => r.Id == requestId)
-            .Select(r => new { r.CircleId, r.RequestedById, r.ClaimedById }).SingleOrDefaultAsync(ct);
+        var request = await requests.FindAsync(requestId, ct);
         if (request is null) return [];
         var circleSide = await db.Set<CircleMember>()
             .Where(m => m.CircleId == request.CircleId
@@ -49,8 +47,7 @@ public sealed class ChatAccess(WehelpenDbContext db)
 
     private async Task<ChatAccessGrant?> RequestThreadAsync(string userId, ChatTarget target, CancellationToken ct)
     {
-        var request = await db.Set<HelpRequest>().Where(r => r.Id == target.Id)
-            .Select(r => new { r.CircleId, r.RequestedById, r.ClaimedById, r.Status }).SingleOrDefaultAsync(ct);
+        var request = await requests.FindAsync(target.Id, ct);
         if (request is null) return null;
         var role = await db.Set<CircleMember>().Where(m => m.CircleId == request.CircleId && m.UserId == userId)
             .Select(m => (CircleRole?)m.Role).SingleOrDefaultAsync(ct);
@@ -62,7 +59,7 @@ public sealed class ChatAccess(WehelpenDbContext db)
             return new ChatAccessGrant(target, request.CircleId, null, target.Id, null, "Chat.Request.NotClaimed");
         var threadId = await db.Set<ChatThread>().Where(t => t.RequestId == target.Id && t.HelperId == helperId)
             .Select(t => (Guid?)t.Id).SingleOrDefaultAsync(ct);
-        var closed = request.Status == RequestStatus.Claimed ? null : "Chat.Request.Closed";
+        var closed = request.IsClaimed ? null : "Chat.Request.Closed";
         return new ChatAccessGrant(target, request.CircleId, threadId, target.Id, helperId, closed);
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
@@ -66,6 +65,7 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddScoped<Conversations>();
         builder.Services.AddSingleton<ChatNews>();
+        builder.Services.AddScoped<INewCirclePart, CircleThread>();
         builder.Services.AddPersonalData<ChatPersonalData>();
         return builder;
     }

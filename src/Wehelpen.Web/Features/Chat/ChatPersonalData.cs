@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Chat;
 
 /// <summary>The messages a person wrote, in circle chats and request threads, and where they had read up to.</summary>
-internal sealed class ChatPersonalData(WehelpenDbContext db) : IPersonalData
+internal sealed class ChatPersonalData(WehelpenDbContext db, IThreadRequests requests) : IPersonalData
 {
-    /// <summary>After the requests: which of their request threads stay readable depends on the claims after the erasure.</summary>
-    public int Order => RequestsPersonalData.ErasureOrder + 1;
+    /// <summary>After the requests (theirs is one less): which of their request threads stay readable depends on the claims after the erasure.</summary>
+    public const int ErasureOrder = Platform.PersonalData.ErasureOrder.Default - 9;
+
+    public int Order => ErasureOrder;
 
     public IEnumerable<PersonalColumn> Columns =>
     [
@@ -40,8 +41,8 @@ internal sealed class ChatPersonalData(WehelpenDbContext db) : IPersonalData
     {
         var id = erasure.UserId;
         await db.Set<ChatReadMarker>().Where(r => r.UserId == id).ExecuteDeleteAsync(ct);
-        var unreachable = db.Set<ChatThread>().Where(t => t.HelperId == id
-            && !db.Set<HelpRequest>().Any(r => r.Id == t.RequestId && r.ClaimedById == FormerMember.Id));
+        var finished = requests.ClaimedBy(FormerMember.Id);
+        var unreachable = db.Set<ChatThread>().Where(t => t.HelperId == id && !finished.Any(r => r == t.RequestId));
         await db.Set<ChatMessage>().Where(m => unreachable.Select(t => t.Id).Contains(m.ThreadId)).ExecuteDeleteAsync(ct);
         await unreachable.ExecuteDeleteAsync(ct);
         await db.Set<ChatThread>().Where(t => t.HelperId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.HelperId, FormerMember.Id), ct);

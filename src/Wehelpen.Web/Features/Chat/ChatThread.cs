@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Chat;
 
@@ -66,7 +65,7 @@ internal sealed class ChatThreadConfiguration : IEntityTypeConfiguration<ChatThr
         thread.ToTable("ChatThreads");
         thread.Property(t => t.Id).ValueGeneratedNever();
         thread.HasOne<Circle>().WithMany().HasForeignKey(t => t.CircleId).OnDelete(DeleteBehavior.Cascade);
-        thread.HasOne<HelpRequest>().WithMany().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
+        // The foreign key to a request is configured by Requests (HelpRequestConfiguration): Chat knows no requests.
         thread.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.HelperId).OnDelete(DeleteBehavior.Restrict);
         // One thread per claim; the circle's chat has neither, and NULLs never collide.
         thread.HasIndex(t => new { t.RequestId, t.HelperId }).IsUnique();

@@ -3,13 +3,12 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.Email;
 using Wehelpen.Web.Platform.Live;
-using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Circles;
 
 /// <summary>Inviting people into a circle by link or code, and joining with one.</summary>
-public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, LiveNews live, ReminderPlanner reminders, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, LiveNews live, IEnumerable<IMemberJoined> joined, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultValidDays = 7;
     public const int DefaultMaxUses = 1;
@@ -118,7 +117,7 @@ public sealed class CircleInvitations(WehelpenDbContext db, EmailLinks links, Li
         }
         await transaction.CommitAsync(ct);
         await live.MembershipChangedAsync(invitation.CircleId, userId);
-        await reminders.PersonChangedAsync(userId, ct);
+        foreach (var follower in joined) await follower.JoinedAsync(invitation.CircleId, userId, ct);
         return await CircleManagement.Describe(db.Set<CircleMember>().Where(m => m.UserId == userId && m.CircleId == invitation.CircleId)).SingleAsync(ct);
     }
 

@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Platform.Live;
-using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Circles;
 
 /// <summary>Creating circles and changing who is in them: one use case per method, for the pages and the API alike.</summary>
-public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations invitations, LiveNews live, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class CircleManagement(
+    WehelpenDbContext db, CircleInvitations invitations, LiveNews live, IEnumerable<INewCirclePart> newCircleParts, IEnumerable<IMemberLeaving> leaving,
+    TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public async Task<IReadOnlyList<CircleResponse>> MineAsync(string userId, CancellationToken ct) =>
         await Describe(db.Set<CircleMember>().Where(m => m.UserId == userId)).ToListAsync(ct);
@@ -49,7 +49,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         var role = forMyself ? CircleRole.Resident : CircleRole.Coordinator;
         circle.Members.Add(new CircleMember { UserId = userId, Role = role, JoinedAt = now });
         db.Add(circle);
-        db.Add(ChatThread.ForCircle(circle.Id, now));
+        foreach (var part in newCircleParts) part.AddTo(circle, now);
         db.Add(Event(circle.Id, MembershipChange.Created, user, user, role, now));
         // The resident is invited to take over the circle a carer made for them.
         var takeover = forMyself ? null : invitations.NewInvitation(circle.Id, userId, CircleRole.Resident, CircleInvitation.MaxValidDays, maxUses: 1);
@@ -114,7 +114,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
 
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Removed, member.User!, await ActorAsync(me, ct), null, clock.GetUtcNow()));
-        await EndCaseHoldingAsync(member, me.UserId, ct);
+        foreach (var follower in leaving) await follower.LeavingAsync(member, me.UserId, ct);
         // Removed by someone else a moment ago (or a double click): then this removal and its record are not written.
         if (!await SaveUnlessGoneAsync(ct)) return Refusal.NotFound(text["Circle.MemberNotFound"]);
         await live.MembershipChangedAsync(me.CircleId, userId);
@@ -130,7 +130,7 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
         if (member is null) return Done.Instance; // left a moment ago, in another request
         db.Remove(member);
         db.Add(Event(me.CircleId, MembershipChange.Left, member.User!, member.User!, null, clock.GetUtcNow()));
-        await EndCaseHoldingAsync(member, me.UserId, ct);
+        foreach (var follower in leaving) await follower.LeavingAsync(member, me.UserId, ct);
         await SaveUnlessGoneAsync(ct);
         await live.MembershipChangedAsync(me.CircleId, me.UserId);
         return Done.Instance;
@@ -148,15 +148,6 @@ public sealed class CircleManagement(WehelpenDbContext db, CircleInvitations inv
             Role = role,
             At = at,
         };
-
-    /// <summary>A klanthouder removed or leaving like any member: the record of their invitation says it ended too.</summary>
-    private async Task EndCaseHoldingAsync(CircleMember member, string endedById, CancellationToken ct)
-    {
-        if (member.Role != CircleRole.CaseHolder) return;
-        var inForce = await db.Set<CaseHolderInvitation>()
-            .Where(i => i.CircleId == member.CircleId && i.ProfessionalId == member.UserId && i.AcceptedAt != null && i.EndedAt == null).ToListAsync(ct);
-        foreach (var invitation in inForce) (invitation.EndedAt, invitation.EndedById) = (clock.GetUtcNow(), endedById);
-    }
 
     /// <summary>False when the member was already removed by a request that came just before.</summary>
     private async Task<bool> SaveUnlessGoneAsync(CancellationToken ct)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Logbook;
 
@@ -60,7 +59,7 @@ internal sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<Logbo
         // What someone wrote for the circle is not deleted with their account: deleting an account must first decide what to keep.
         entry.HasOne(e => e.Author).WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Restrict);
         entry.Property(e => e.Text).HasMaxLength(LogbookEntry.TextMaxLength);
-        entry.HasOne<HelpRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.SetNull);
+        // The foreign key to the request is configured by Requests (HelpRequestConfiguration): the logbook knows no requests.
         entry.HasIndex(e => e.RequestId);
         entry.Property(e => e.Wellbeing).HasConversion<string>().HasMaxLength(8);
         // Newest first, one page at a time.

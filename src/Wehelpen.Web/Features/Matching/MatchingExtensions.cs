@@ -1,18 +1,14 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wehelpen.Matching;
-using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Profiles;
-using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Matching;
 
 /// <summary>
-/// Geographic matching in the web app: one engine for the whole process, loaded from the database before the app
-/// serves anything and kept current by every save (<see cref="MatchingChangeWatcher"/>); the request sweep asks
-/// volunteers in waves (<see cref="RequestWaves"/>).
+/// Geographic matching in the web app, the engine's adapter: one engine for the whole process, loaded from the database
+/// before the app serves anything and kept current by the features that save (they call <see cref="MatchingRefresher"/>
+/// after their save). What matching does with requests (waves, alerts, "asked of you", the admin ranking) lives with
+/// Requests (Features/Requests/Matching), which also tells the engine about requests (<see cref="IRequestSource"/>).
 /// </summary>
 public static class MatchingExtensions
 {
@@ -27,11 +23,7 @@ public static class MatchingExtensions
         builder.Services.AddSingleton<MatchingRefresher>();
         builder.Services.AddSingleton<MatchingMetrics>();
         builder.Services.AddScoped<MatchingStore>();
-        // Picked up by the DbContext (Data/DatabaseExtensions): one watcher per DbContext.
-        builder.Services.AddScoped<IInterceptor, MatchingChangeWatcher>();
-        builder.Services.AddScoped<RequestWaves>();
-        builder.Services.AddScoped<AskedOfYou>();
-        builder.Services.AddScoped<RequestMatches>();
+        builder.Services.AddScoped<IProfileSaved, MatchingProfileFollower>();
         builder.Services.AddPersonalData<MatchingPersonalData>();
         return builder;
     }
@@ -39,17 +31,6 @@ public static class MatchingExtensions
     /// <summary>Fills the engine from the database; after migrations and demo data, before the first request.</summary>
     public static Task LoadMatchingAsync(this WebApplication app) =>
         app.Services.GetRequiredService<MatchingRefresher>().LoadAllAsync(app.Lifetime.ApplicationStopping);
-
-    public static WebApplication MapMatching(this WebApplication app)
-    {
-        var admin = app.MapGroup("/api/v1/admin/requests").WithTags("Matching")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        admin.MapGet("/{requestId:guid}/matches", async Task<Results<Ok<RequestMatchesResponse>, ProblemHttpResult>> (
-            Guid requestId, ClaimsPrincipal user, RequestMatches matches, RequestNotFound notFound, CancellationToken ct) =>
-            await matches.RankAsync(user.RequiredUserId(), requestId, ct) is { } ranking ? TypedResults.Ok(ranking) : notFound.Problem());
-        return app;
-    }
 
     /// <summary>A setting that would make matching ask nobody, or everybody all the time, stops the start with its name.</summary>
     private static void Check(MatchingOptions o)

@@ -1,22 +1,20 @@
-using Microsoft.EntityFrameworkCore;
-using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Matching;
 
-/// <summary>When matching asked a volunteer about a request, and why them: data about the volunteer.</summary>
-internal sealed class MatchingPersonalData(WehelpenDbContext db) : IPersonalData
+/// <summary>
+/// The engine holds an erased volunteer's place and settings in memory: once the erasure is committed it reads them
+/// again, finds no one, and drops them (on every node). The rows about alerts are Requests' (RequestAlertsPersonalData).
+/// </summary>
+internal sealed class MatchingPersonalData(MatchingRefresher refresher) : IPersonalData
 {
-    public IEnumerable<PersonalColumn> Columns => [new("RequestAlerts", "VolunteerId")];
+    public IEnumerable<PersonalColumn> Columns => [];
 
-    public IEnumerable<ExportSection> Export(string userId) =>
-    [
-        new("asked-to-help", _ => db.Set<RequestAlert>().AsNoTracking().Where(a => a.VolunteerId == userId).OrderBy(a => a.AlertedAt)
-            .Select(a => new { a.RequestId, a.AlertedAt, a.Wave, a.DistanceMetres, a.Widened, a.Score })
-            .AsAsyncEnumerable()),
-    ];
+    public IEnumerable<ExportSection> Export(string userId) => [];
 
-    /// <summary>The circle sees only how many were asked, never who: the rows of the person go.</summary>
-    public async Task EraseAsync(PersonErasure erasure, CancellationToken ct) =>
-        await db.Set<RequestAlert>().Where(a => a.VolunteerId == erasure.UserId).ExecuteDeleteAsync(ct);
+    public Task EraseAsync(PersonErasure erasure, CancellationToken ct)
+    {
+        erasure.AfterCommit(_ => refresher.ChangedAsync(volunteers: [erasure.UserId]));
+        return Task.CompletedTask;
+    }
 }

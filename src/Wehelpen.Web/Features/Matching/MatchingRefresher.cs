@@ -3,19 +3,13 @@ using Wehelpen.Web.Platform.Cluster;
 
 namespace Wehelpen.Web.Features.Matching;
 
-/// <summary>The volunteers and requests one save changed: matching reads these again once the save is committed.</summary>
+/// <summary>The volunteers and requests a save changed: matching reads these again once the save is committed.</summary>
 internal sealed class MatchingChanges
 {
     public HashSet<string> Volunteers { get; init; } = new(StringComparer.Ordinal);
     public HashSet<Guid> Requests { get; init; } = [];
 
     public bool IsEmpty => Volunteers.Count == 0 && Requests.Count == 0;
-
-    public void Add(MatchingChanges other)
-    {
-        Volunteers.UnionWith(other.Volunteers);
-        Requests.UnionWith(other.Requests);
-    }
 }
 
 /// <summary>
@@ -59,10 +53,20 @@ public sealed class MatchingRefresher
     }
 
     /// <summary>
-    /// Never fails the save that caused it: that save is committed. A failure is logged, and the next refresh
-    /// reloads everything.
+    /// Called by the feature that saved, once its save is committed (an explicit call after the save, as for the
+    /// live news and the reminders): these volunteers and requests are read again, here and on the other nodes.
+    /// Awaited by the caller, so whoever changed something sees it in their very next query. Never fails the save
+    /// that caused it: that save is committed. A failure is logged, and the next refresh reloads everything.
     /// </summary>
-    internal async Task RefreshAsync(MatchingChanges changes)
+    public Task ChangedAsync(IEnumerable<string>? volunteers = null, IEnumerable<Guid>? requests = null)
+    {
+        var changes = new MatchingChanges();
+        if (volunteers is not null) changes.Volunteers.UnionWith(volunteers);
+        if (requests is not null) changes.Requests.UnionWith(requests);
+        return RefreshAsync(changes);
+    }
+
+    private async Task RefreshAsync(MatchingChanges changes)
     {
         if (changes.IsEmpty) return;
         await ApplyAsync(changes);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Requests;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Platform.Live;
-using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Notifications;
@@ -13,7 +12,7 @@ namespace Wehelpen.Web.Features.Notifications;
 /// answered exactly like one that does not exist.
 /// </summary>
 public sealed class NotificationCentre(
-    WehelpenDbContext db, NotificationTexts texts, ILiveSender live, ReminderPlanner reminders, TimeProvider clock,
+    WehelpenDbContext db, NotificationTexts texts, ILiveSender live, IEnumerable<ISettingsSaved> followers, TimeProvider clock,
     IStringLocalizer<SharedResource> text, ILogger<NotificationCentre> logger)
 {
     public const int PageSize = 20;
@@ -116,7 +115,7 @@ public sealed class NotificationCentre(
             db.ChangeTracker.Clear();
             return await SaveSettingsAsync(userId, input, ct);
         }
-        await reminders.PersonChangedAsync(userId, ct);
+        foreach (var follower in followers) await follower.SettingsSavedAsync(userId, ct);
         return Describe(settings);
     }
 

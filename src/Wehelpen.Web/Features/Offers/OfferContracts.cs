@@ -17,6 +17,3 @@ public sealed record OffersNearbyResponse(IReadOnlyList<OfferResponse> Items, in
 
 /// <summary>Whether the signed-in person may publish offers now, and if not, why.</summary>
 public enum PublisherProblem { None, NotVolunteer, NoPlace }
-
-/// <summary>What a request "through an offer" takes from it.</summary>
-public sealed record OfferAddressee(string VolunteerId, HelpCategories Category);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 
@@ -27,6 +28,7 @@ public static class OffersExtensions
     public static WebApplicationBuilder AddOffers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<VolunteerOffers>();
+        builder.Services.AddScoped<IOfferAddressees>(s => s.GetRequiredService<VolunteerOffers>());
         builder.Services.AddScoped<OfferBrowsing>();
         builder.Services.AddPersonalData<OffersPersonalData>();
         return builder;

@@ -12,7 +12,7 @@ namespace Wehelpen.Web.Features.Offers;
 
 /// <summary>Volunteers publishing and withdrawing what they offer; the offers near a point; asking through an offer.</summary>
 public sealed class VolunteerOffers(
-    WehelpenDbContext db, PostcodeTable postcodes, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, PostcodeTable postcodes, TimeProvider clock, IStringLocalizer<SharedResource> text) : IOfferAddressees
 {
 
     public async Task<PublisherProblem> PublisherProblemAsync(string userId, CancellationToken ct)

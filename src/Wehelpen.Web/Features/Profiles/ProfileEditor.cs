@@ -18,6 +18,7 @@ public sealed class ProfileEditor(
     UserManager<ApplicationUser> users,
     PostcodeTable postcodes,
     Pc4Areas areas,
+    IEnumerable<IProfileSaved> followers,
     IStringLocalizer<SharedResource> text)
 {
     public async Task<ProfileResponse?> GetAsync(string userId, CancellationToken ct)
@@ -69,6 +70,7 @@ public sealed class ProfileEditor(
         if (remove.Count > 0) ThrowIfFailed(await users.RemoveFromRolesAsync(user, remove));
         if (add.Count > 0) ThrowIfFailed(await users.AddToRolesAsync(user, add));
         await transaction.CommitAsync(ct);
+        foreach (var follower in followers) await follower.ProfileSavedAsync(user.Id, ct);
 
         return (await DescribeAsync(user, profile), errors);
     }

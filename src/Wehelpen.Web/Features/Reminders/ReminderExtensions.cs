@@ -1,4 +1,5 @@
 using Quartz;
+using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Platform.Scheduling;
 using Wehelpen.Web.Platform.PersonalData;
@@ -17,6 +18,9 @@ public static class ReminderExtensions
         builder.Services.AddSingleton<ReminderWake>();
         builder.Services.AddSingleton<ReminderMetrics>();
         builder.Services.AddScoped<ReminderPlanner>();
+        builder.Services.AddScoped<ReminderPersonFollower>();
+        builder.Services.AddScoped<IMemberJoined>(s => s.GetRequiredService<ReminderPersonFollower>());
+        builder.Services.AddScoped<ISettingsSaved>(s => s.GetRequiredService<ReminderPersonFollower>());
         builder.Services.AddScoped<ReminderDispatcher>();
         builder.Services.AddPersonalData<RemindersPersonalData>();
 

@@ -1,4 +1,3 @@
-using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Reminders;

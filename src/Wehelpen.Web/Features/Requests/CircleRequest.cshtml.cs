@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;

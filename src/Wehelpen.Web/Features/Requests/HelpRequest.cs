@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -96,6 +98,9 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         request.HasOne(r => r.ClaimedBy).WithMany().HasForeignKey(r => r.ClaimedById).OnDelete(DeleteBehavior.Restrict);
         // A request outlives the appointment it was about: it keeps its own time.
         request.HasOne(r => r.Appointment).WithMany().HasForeignKey(r => r.AppointmentId).OnDelete(DeleteBehavior.SetNull);
+        // The logbook's automatic lines name their request; the line stays when the request goes.
+        request.HasMany<ChatThread>().WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
+        request.HasMany<LogbookEntry>().WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.SetNull);
         request.Property(r => r.Category).HasConversion<string>().HasMaxLength(16);
         request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         request.Property(r => r.Audience).HasConversion<string>().HasMaxLength(16);

@@ -4,13 +4,13 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
-using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>Loads a request together with who the signed-in person is to it; nobody gets a request they may not see.</summary>
-public sealed class RequestAccess(WehelpenDbContext db, BuurtteamAccess buurtteam, TimeProvider clock)
+public sealed class RequestAccess(WehelpenDbContext db, IBuurtteamAreas buurtteam, TimeProvider clock)
 {
     public Task<RequestViewer> ViewerAsync(string userId, Guid circleId, CancellationToken ct) => ViewerAsync(userId, circleId, null, ct);
 

@@ -1,4 +1,5 @@
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;

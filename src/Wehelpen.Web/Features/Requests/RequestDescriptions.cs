@@ -1,6 +1,6 @@
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Locations;
-using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Areas;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Platform.PersonalData;
 

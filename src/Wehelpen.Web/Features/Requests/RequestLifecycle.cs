@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Audit;
@@ -13,7 +14,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
-    RequestNews live, ReminderPlanner reminders, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    RequestNews live, ReminderPlanner reminders, MatchingRefresher matching, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
@@ -110,9 +111,11 @@ public sealed class RequestLifecycle(
         }
 
         db.ChangeTracker.Clear();
+        // Whoever had it and whoever has it now: their load and reliability change with it.
+        await matching.ChangedAsync(new[] { helperBefore, request.ClaimedById }.OfType<string>(), [requestId]);
         metrics.Changed(change, request.Audience);
         await live.RequestChangedAsync(requestId, helperBefore);
-        await reminders.RequestChangedAsync(requestId, ct);
+        await reminders.SubjectChangedAsync(requestId, ct);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
         return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
     }

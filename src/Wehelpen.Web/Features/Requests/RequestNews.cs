@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Matching;
-using Wehelpen.Web.Features.Neighbourhoods;
-using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Features.Areas;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -43,7 +42,7 @@ public sealed class RequestNews(ILiveSender live, IServiceScopeFactory scopes, M
         if (helpers.Count > 0) await live.ToPeopleAsync(helpers, LiveEvents.Changed, new LiveChange([LiveArea.Help], null, r.Id));
 
         var alerted = await db.Set<RequestAlert>().Where(a => a.RequestId == r.Id).Select(a => a.VolunteerId).ToListAsync();
-        var nearby = await NearbyAudienceAsync(db, r, alerted);
+        var nearby = await NearbyAudienceAsync(scope.ServiceProvider, db, r, alerted);
         if (nearby.Count > 0) await live.ToPeopleAsync(nearby, LiveEvents.Changed, new LiveChange([LiveArea.Nearby], null, r.Id));
         if (r.Status != RequestStatus.Open && alerted.Count > 0)
             await live.ToPeopleAsync(alerted, RequestEvents.AlertClosed, new AlertClosedNotice(r.Id, r.Status));
@@ -64,7 +63,7 @@ public sealed class RequestNews(ILiveSender live, IServiceScopeFactory scopes, M
     /// telling a few too many to look again costs little), never the requester or volunteers the circle blocked; those
     /// asked about it; and the buurtteam once it is escalated.
     /// </summary>
-    private async Task<List<string>> NearbyAudienceAsync(WehelpenDbContext db, HelpRequest r, IReadOnlyList<string> alerted)
+    private async Task<List<string>> NearbyAudienceAsync(IServiceProvider scopeServices, WehelpenDbContext db, HelpRequest r, IReadOnlyList<string> alerted)
     {
         if (r.Audience != RequestAudience.Neighbourhood && r.EscalatedAt is null) return [];
         var blocked = (await db.Set<VolunteerBlock>().Where(b => b.CircleId == r.CircleId).Select(b => b.VolunteerId).ToListAsync())
@@ -81,7 +80,7 @@ public sealed class RequestNews(ILiveSender live, IServiceScopeFactory scopes, M
         if (r.EscalatedAt is not null && AmsterdamAreas.ForPc4(r.Pc4) is { } area)
         {
             // The buurtteam of the request's gebied, not every professional in town.
-            var team = await db.Set<ProfessionalArea>().Where(a => a.AreaCode == area.Code && a.ApprovedAt != null).Select(a => a.UserId).ToListAsync();
+            var team = await scopeServices.GetRequiredService<IBuurtteamAreas>().TeamAsync(area.Code, CancellationToken.None);
             audience.UnionWith((await live.OnlineWithRoleAsync(volunteers: false)).Intersect(team, StringComparer.Ordinal));
         }
         audience.Remove(r.RequestedById);

@@ -5,7 +5,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
-using Wehelpen.Web.Features.Offers;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
 using Wehelpen.Web.Hosting;
 
@@ -14,7 +14,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, RequestNews live,
-    PostcodeTable postcodes, VolunteerOffers offers, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PostcodeTable postcodes, IOfferAddressees offers, MatchingRefresher matching, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
     public const int MaxDaysAhead = 180;
@@ -92,6 +92,7 @@ public sealed partial class RequestPosting(
         var viewer = await access.ViewerAsync(me.UserId, me.CircleId, ct);
         journal.Record(request, RequestChange.Posted, viewer, null, now);
         await db.SaveChangesAsync(ct);
+        await matching.ChangedAsync(requests: [request.Id]);
         metrics.Changed(RequestChange.Posted, request.Audience);
         await live.RequestChangedAsync(request.Id);
 

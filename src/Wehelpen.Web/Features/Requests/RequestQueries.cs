@@ -5,7 +5,8 @@ using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
-using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Requests.Matching;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests;

@@ -1,6 +1,6 @@
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
-using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Areas;
 
 namespace Wehelpen.Web.Features.Requests;
 

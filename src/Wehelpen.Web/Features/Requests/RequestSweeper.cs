@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Features.Notifications;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -12,7 +13,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
 public sealed class RequestSweeper(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, RequestNews live, Notifier notifier, RequestMetrics metrics, TimeProvider clock,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, MatchingRefresher matching, RequestNews live, Notifier notifier, RequestMetrics metrics, TimeProvider clock,
     ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;
@@ -71,6 +72,8 @@ public sealed class RequestSweeper(
                 new NotificationData(request.Title, request.StartsAt ?? request.EndsAt, Place: request.Pc4),
                 $"/help/{request.Id}", $"asked:{request.Id:N}:{volunteerId}")).ToList(), now, ct);
             await db.SaveChangesAsync(ct);
+            // The request moved on, and the volunteers asked have one alert more (fairness).
+            await matching.ChangedAsync(alerted, [request.Id]);
             foreach (var (change, audience) in made) metrics.Changed(change, audience);
             metrics.Alerted(alerted.Count);
             await live.RequestChangedAsync(request.Id);

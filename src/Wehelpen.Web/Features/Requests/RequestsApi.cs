@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
-using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Features.Reminders;
+using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
@@ -54,9 +56,6 @@ internal static class RequestsApi
         });
         requests.MapGet("/mine", async (ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.MineAsync(user.RequiredUserId(), ct)));
-        requests.MapGet("/escalated", async (ClaimsPrincipal user, BuurtteamAccess buurtteam, RequestQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.EscalatedAsync(await buurtteam.AreasAsync(user, ct), ct)))
-            .RequireAuthorization(p => p.RequireRole(Roles.Professional, Roles.Admin));
         requests.MapGet("/{requestId:guid}", async Task<Results<Ok<RequestDetails>, ProblemHttpResult>> (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, RequestNotFound notFound, CancellationToken ct) =>
             await lifecycle.GetAsync(user.RequiredUserId(), requestId, ct) is { } details ? TypedResults.Ok(details) : notFound.Problem());
         requests.MapPost("/{requestId:guid}/claim", async (Guid requestId, ClaimsPrincipal user, RequestLifecycle lifecycle, CancellationToken ct) =>
@@ -107,6 +106,9 @@ public static class RequestsExtensions
         builder.Services.AddScoped<AddressViews>();
         builder.Services.AddPersonalData<AddressViewPersonalData>();
         builder.Services.AddRetentionRule<AddressViewRetention>();
+        builder.Services.AddRequestMatching();
+        builder.Services.AddScoped<IThreadRequests, ThreadRequests>();
+        builder.Services.AddScoped<IReminderSource, TaskReminders>();
         var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
         builder.AddJob<RequestSweepJob>(RequestSweepJob.Key, "Verbreedt, vraagt vrijwilligers en laat verlopen: hulpvragen die op de klok wachten",
             t => t.WithIdentity("request-sweep", "requests").StartNow()
@@ -117,6 +119,7 @@ public static class RequestsExtensions
     public static WebApplication MapRequests(this WebApplication app)
     {
         app.MapRequestsApi();
+        app.MapRequestMatchingApi();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Localization;
@@ -15,11 +17,11 @@ namespace Wehelpen.Web.Features.Requests;
 /// and everything else stays with a former member in their place.
 /// </summary>
 internal sealed class RequestsPersonalData(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, Notifier notifier, RequestNews live, ReminderPlanner reminders,
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, Notifier notifier, RequestNews live, ReminderPlanner reminders, MatchingRefresher matching,
     IStringLocalizer<SharedResource> text) : IPersonalData
 {
     /// <summary>Before the features whose rows follow the requests (the chat threads of a claim).</summary>
-    public const int ErasureOrder = Platform.PersonalData.ErasureOrder.Default - 10;
+    public const int ErasureOrder = ChatPersonalData.ErasureOrder - 1;
 
     public int Order => ErasureOrder;
 
@@ -98,25 +100,29 @@ internal sealed class RequestsPersonalData(
 
         erasure.AfterCommit(async _ =>
         {
+            await matching.ChangedAsync(changed.Select(c => c.FormerHelper).OfType<string>(), changed.Select(c => c.Request));
             foreach (var (request, formerHelper) in changed)
             {
                 await live.RequestChangedAsync(request, formerHelper);
-                await reminders.RequestChangedAsync(request, CancellationToken.None);
+                await reminders.SubjectChangedAsync(request, CancellationToken.None);
             }
             await notifier.AnnounceAsync(notices);
         });
     }
 
     /// <summary>
-    /// The circle's requests go. Open and claimed ones are removed as entities, so matching drops them from its index
-    /// and takes in their helpers' lighter load; the closed ones (most of a circle's history) go in one statement.
+    /// The circle's requests go. Matching drops the open and claimed ones from its index and takes in their helpers'
+    /// lighter load once the erasure is committed; the closed ones (most of a circle's history) go in one statement.
     /// </summary>
     public async Task EraseCircleAsync(CircleErasure erasure, CancellationToken ct)
     {
         var requests = db.Set<HelpRequest>().Where(r => r.CircleId == erasure.CircleId);
         erasure.Subjects.UnionWith((await requests.Select(r => r.Id).ToListAsync(ct)).Select(id => id.ToString()));
-        db.RemoveRange(await requests.Where(r => r.Status == RequestStatus.Open || r.Status == RequestStatus.Claimed).ToListAsync(ct));
+        var current = await requests.Where(r => r.Status == RequestStatus.Open || r.Status == RequestStatus.Claimed).ToListAsync(ct);
+        db.RemoveRange(current);
         await db.SaveChangesAsync(ct);
+        var (helpers, ids) = (current.Select(r => r.ClaimedById).OfType<string>().ToList(), current.Select(r => r.Id).ToList());
+        erasure.AfterCommit(_ => matching.ChangedAsync(helpers, ids));
         db.ChangeTracker.Clear();
         await requests.ExecuteDeleteAsync(ct);
     }

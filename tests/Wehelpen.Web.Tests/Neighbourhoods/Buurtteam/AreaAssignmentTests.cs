@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Neighbourhoods;
 

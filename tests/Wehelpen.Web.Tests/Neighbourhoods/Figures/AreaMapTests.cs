@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Neighbourhoods.Figures;

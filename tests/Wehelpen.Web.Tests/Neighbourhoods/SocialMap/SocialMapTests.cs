@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Offers;
 

@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Neighbourhoods;
+using Wehelpen.Web.Features.Areas;
+using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -10,7 +11,7 @@ namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 /// Which gebieden someone works for as buurtteam: every one for an admin, the approved ones for a professional, none
 /// for anyone else. Everything of the buurtteam (escalated requests, figures, referrals) is limited by this.
 /// </summary>
-public sealed class BuurtteamAccess(WehelpenDbContext db)
+public sealed class BuurtteamAccess(WehelpenDbContext db) : IBuurtteamAreas
 {
     public Task<IReadOnlyList<Area>> AreasAsync(ClaimsPrincipal user, CancellationToken ct) =>
         AreasAsync(user.RequiredUserId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Professional), ct);
@@ -26,6 +27,9 @@ public sealed class BuurtteamAccess(WehelpenDbContext db)
     }
 
     /// <summary>The approved gebieden of someone known only by id (a hub call, a job): the role is read from the database.</summary>
+    public async Task<IReadOnlyList<string>> TeamAsync(string areaCode, CancellationToken ct) =>
+        await db.Set<ProfessionalArea>().Where(a => a.AreaCode == areaCode && a.ApprovedAt != null).Select(a => a.UserId).ToListAsync(ct);
+
     public async Task<IReadOnlyList<Area>> AreasAsync(string userId, CancellationToken ct)
     {
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Circles.Consent;
+using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
@@ -29,6 +30,12 @@ internal static class BuurtteamApi
             (await caseHolders.StepDownAsync(user.RequiredUserId(), circleId, ct)).ToApi(_ => TypedResults.NoContent()));
         me.MapPost("/requests/{requestId:guid}/contact-circle", async (Guid requestId, ContactCircleInput input, ClaimsPrincipal user, ContactCircle contact, CancellationToken ct) =>
             (await contact.SendAsync(user.RequiredUserId(), requestId, input, ct)).ToApi(_ => TypedResults.NoContent()));
+
+        // The buurtteam's queue among the requests: those of its gebieden that nobody in the neighbourhood took on.
+        app.MapGet("/api/v1/requests/escalated", async (ClaimsPrincipal user, BuurtteamAccess buurtteam, RequestQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.EscalatedAsync(await buurtteam.AreasAsync(user, ct), ct)))
+            .WithTags("Requests").RequireAuthorization(AccountsExtensions.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Professional, Roles.Admin));
 
         var admin = app.MapGroup("/api/v1/admin/professional-areas").WithTags("Buurtteam")
             .RequireAuthorization(AccountsExtensions.ApiPolicy).RequireAuthorization(p => p.RequireRole(Roles.Admin));

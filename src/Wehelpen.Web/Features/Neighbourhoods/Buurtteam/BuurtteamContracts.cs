@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Circles.Consent;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;

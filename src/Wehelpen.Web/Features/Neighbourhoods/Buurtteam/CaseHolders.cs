@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Circles.Consent;
 using Wehelpen.Web.Platform.Live;

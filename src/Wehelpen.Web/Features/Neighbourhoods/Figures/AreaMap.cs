@@ -3,6 +3,7 @@ using System.Text;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using NetTopologySuite.Triangulate;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Locations;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Figures;

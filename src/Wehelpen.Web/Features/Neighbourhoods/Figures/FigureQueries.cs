@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Areas;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.Figures;
 

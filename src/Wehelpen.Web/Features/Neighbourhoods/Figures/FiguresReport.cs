@@ -1,3 +1,5 @@
+using Wehelpen.Web.Features.Areas;
+
 namespace Wehelpen.Web.Features.Neighbourhoods.Figures;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Locations;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;

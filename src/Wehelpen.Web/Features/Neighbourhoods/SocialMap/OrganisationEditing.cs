@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Audit;
 

@@ -1,3 +1,5 @@
+using Wehelpen.Web.Features.Areas;
+
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 
 /// <summary>What the add and edit forms post; the edit form also carries the version it started from.</summary>

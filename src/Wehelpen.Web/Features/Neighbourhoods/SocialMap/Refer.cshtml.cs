@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Requests;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;

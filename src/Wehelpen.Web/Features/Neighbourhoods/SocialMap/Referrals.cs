@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 using Wehelpen.Web.Features.Notifications;

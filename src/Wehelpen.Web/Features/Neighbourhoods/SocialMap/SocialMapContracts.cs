@@ -1,3 +1,5 @@
+using Wehelpen.Web.Features.Areas;
+
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 
 /// <summary>An organisation as everyone reads it; <paramref name="Version"/> goes back with an edit.</summary>

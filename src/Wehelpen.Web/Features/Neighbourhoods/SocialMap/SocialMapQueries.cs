@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Areas;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
 

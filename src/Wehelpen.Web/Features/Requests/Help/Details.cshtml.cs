@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Requests.Matching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,7 +50,7 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conve
     {
         var asked = await askedOfYou.ForRequestAsync(requestId, [User.RequiredUserId()], clock.GetUtcNow(), ct);
         if (asked.Count == 0 || asked[0].Asked.Request.Status != RequestStatus.Open) return NotFound();
-        return Partial("/Features/Matching/_AlertCard.cshtml", asked[0].Asked);
+        return Partial("/Features/Requests/Matching/_AlertCard.cshtml", asked[0].Asked);
     }
 
     [EnableRateLimiting(ChatExtensions.SendLimit)]

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wehelpen.Web.Features.Accounts;
-using Wehelpen.Web.Features.Neighbourhoods;
-using Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
+using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Neighbourhoods.SocialMap;
+using Wehelpen.Web.Features.Requests;
 
-namespace Wehelpen.Web.Features.Requests.Help;
+namespace Wehelpen.Web.Features.Neighbourhoods.Buurtteam;
 
 /// <summary>
 /// /help/escalated: requests nobody in the neighbourhood took on, for the buurtteam of their gebied, longest waiting

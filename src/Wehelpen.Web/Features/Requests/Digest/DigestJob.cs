@@ -3,7 +3,7 @@ using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Platform.Scheduling;
 using Wehelpen.Web.Hosting;
 
-namespace Wehelpen.Web.Features.Reminders;
+namespace Wehelpen.Web.Features.Requests.Digest;
 
 /// <summary>Sends the volunteers' daily and weekly digests at eight in the morning, Amsterdam time, then their mail.</summary>
 [DisallowConcurrentExecution]

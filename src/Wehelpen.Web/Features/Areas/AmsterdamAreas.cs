@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Wehelpen.Web.Features.Neighbourhoods;
+namespace Wehelpen.Web.Features.Areas;
 
 /// <summary>
 /// Amsterdam's 22 gebieden in 7 stadsdelen, plus Weesp, and which four-digit postcode lies in which.

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Requests;
 
-namespace Wehelpen.Web.Features.Matching;
+namespace Wehelpen.Web.Features.Requests.Matching;
 
 /// <summary>
 /// One volunteer asked about one neighbourhood request, in one wave: who, when, and why (score, distance, whether

@@ -1,4 +1,4 @@
-namespace Wehelpen.Web.Features.Neighbourhoods;
+namespace Wehelpen.Web.Features.Areas;
 
 /// <summary>One of Amsterdam's stadsdelen, or Weesp (a stadsgebied since the merger of 2022).</summary>
 /// <param name="Code">Stable, used in URLs and the database: "noord", "nieuw-west", ...</param>

@@ -3,9 +3,8 @@ using Wehelpen.Matching;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Profiles;
-using Wehelpen.Web.Features.Requests;
 
-namespace Wehelpen.Web.Features.Matching;
+namespace Wehelpen.Web.Features.Requests.Matching;
 
 /// <summary>An open request matching asked this volunteer about, and why them.</summary>
 public sealed record AskedRequest(RequestSummary Request, AskReasons Reasons);

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
+using Wehelpen.Web.Features.Circles;
 
-namespace Wehelpen.Web.Features.Circles;
+namespace Wehelpen.Web.Features.CirclePages;
 
 [Authorize]
 public sealed class IndexModel(CircleManagement circles, Conversations conversations) : PageModel

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Profiles;
-using Wehelpen.Web.Features.Requests;
 
-namespace Wehelpen.Web.Features.Matching;
+namespace Wehelpen.Web.Features.Requests.Matching;
 
 /// <summary>How matching's reasons read: in plain words for the volunteer, as named day parts for apps.</summary>
 public static class MatchingFormat

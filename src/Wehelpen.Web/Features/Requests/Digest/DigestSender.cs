@@ -2,10 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Notifications;
-using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Hosting;
 
-namespace Wehelpen.Web.Features.Reminders;
+namespace Wehelpen.Web.Features.Requests.Digest;
 
 /// <summary>
 /// The volunteers' digest: "n open requests near you", daily or on Mondays, as each chose. The count is the one

@@ -1,11 +1,13 @@
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Areas;
+using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Logbook;
 using Wehelpen.Web.Features.Neighbourhoods;
 using Wehelpen.Web.Features.Notes;
 using Wehelpen.Web.Features.Requests;
 
-namespace Wehelpen.Web.Features.Circles;
+namespace Wehelpen.Web.Features.CirclePages;
 
 /// <summary>The circle's front page: what is coming up, which requests wait for someone, what happened lately, what changed in the notes, who is in it.</summary>
 public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda, CircleLogbook logbook, NoteActivity notes, RequestQueries requests, WehelpenDbContext db) : CirclePageModel

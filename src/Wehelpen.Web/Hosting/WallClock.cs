@@ -1,6 +1,5 @@
-using Wehelpen.Web.Hosting;
 
-namespace Wehelpen.Web.Features.Agenda;
+namespace Wehelpen.Web.Hosting;
 
 /// <summary>How an Amsterdam wall-clock time relates to real moments on a given date.</summary>
 public enum WallClockKind

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Features.Matching;
 
-namespace Wehelpen.Web.Features.Matching;
+namespace Wehelpen.Web.Features.Requests.Matching;
 
 /// <summary>Who has been asked about one request so far, and in how many waves.</summary>
 public sealed class AskedSoFar(int waves, IEnumerable<string> volunteers)

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
-using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Platform.Audit;
 
-namespace Wehelpen.Web.Features.Matching;
+namespace Wehelpen.Web.Features.Requests.Matching;
 
 /// <param name="Waves">Waves asked so far.</param>
 /// <param name="Wave">The wave this ranking is for: the next one, or the last when all have been asked.</param>
