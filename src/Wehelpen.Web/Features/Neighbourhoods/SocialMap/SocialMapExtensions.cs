@@ -1,3 +1,4 @@
+using Wehelpen.Web.Features.Requests;
 using Wehelpen.Web.Platform.PersonalData;
 
 namespace Wehelpen.Web.Features.Neighbourhoods.SocialMap;
@@ -10,6 +11,7 @@ public static class SocialMapExtensions
         builder.Services.AddScoped<SocialMapQueries>();
         builder.Services.AddScoped<OrganisationEditing>();
         builder.Services.AddScoped<Referrals>();
+        builder.Services.AddSingleton<IRequestPageSection, ReferralsSection>();
         builder.Services.AddPersonalData<SocialMapPersonalData>();
         return builder;
     }
