@@ -111,6 +111,8 @@ public sealed class LiveUpdateTests
         var c = await app.TwoCirclesAsync();
         await app.VolunteerAsync("Bas Buur", "1056 AB");
         await app.VolunteerAsync("Cor Dichtbij", "1061 AB");
+        using (var corBrowser = await app.BrowserAsync("Cor Dichtbij"))
+            await PageForms.PostAsync(corBrowser, "/language", [new("language", "en"), new("returnUrl", "/")], formPage: "/");
         await using var bas = await app.ConnectAsync("Bas Buur");
         await using var cor = await app.ConnectAsync("Cor Dichtbij");
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
@@ -124,6 +126,13 @@ public sealed class LiveUpdateTests
         Assert.Equal("Boodschappen bij de supermarkt", alertForBas.GetProperty("request").GetProperty("title").GetString());
         Assert.Equal(800, alertForBas.GetProperty("reasons").GetProperty("distanceMetres").GetInt32());
         Assert.Equal(1100, alertForCor.GetProperty("reasons").GetProperty("distanceMetres").GetInt32());
+        // The card's words come with the alert, each in the volunteer's own language: the page draws it from the event.
+        var card = alertForBas.GetProperty("card");
+        Assert.StartsWith("Boodschappen · ", card.GetProperty("what").GetString());
+        Assert.StartsWith("Voor ", card.GetProperty("forWhom").GetString());
+        Assert.Contains("van uw huis · u helpt met boodschappen", card.GetProperty("because").GetString());
+        Assert.StartsWith("Groceries · ", alertForCor.GetProperty("card").GetProperty("what").GetString());
+        Assert.Contains("from your home · you help with groceries", alertForCor.GetProperty("card").GetProperty("because").GetString());
         // Outside the circle: no address, no phone, no surname.
         Assert.DoesNotContain(RequestSteps.Address, alertForBas.GetRawText());
         Assert.DoesNotContain(RequestSteps.Phone, alertForBas.GetRawText());

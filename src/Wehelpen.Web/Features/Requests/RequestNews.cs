@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Areas;
 using Wehelpen.Web.Features.Requests.Matching;
+using Wehelpen.Web.Localization;
 using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -10,7 +12,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>What the hub tells volunteers about requests they were asked about, by name; the payloads are JSON, camelCase.</summary>
 public static class RequestEvents
 {
-    /// <summary><see cref="AskedRequest"/>: matching asks this volunteer to help, with why them.</summary>
+    /// <summary><see cref="Matching.LiveAlert"/>: matching asks this volunteer to help, with why them and the card's words.</summary>
     public const string Alert = "alert";
 
     /// <summary><see cref="AlertClosedNotice"/>: a request this volunteer was asked about is no longer open.</summary>
@@ -55,7 +57,15 @@ public sealed class RequestNews(ILiveSender live, IServiceScopeFactory scopes, M
         if (online.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var asked = await scope.ServiceProvider.GetRequiredService<AskedOfYou>().ForRequestAsync(requestId, online, clock.GetUtcNow(), CancellationToken.None);
-        foreach (var (volunteerId, alert) in asked) await live.ToPersonAsync(volunteerId, RequestEvents.Alert, alert);
+        var ids = asked.Select(a => a.VolunteerId).ToList();
+        var languages = await scope.ServiceProvider.GetRequiredService<WehelpenDbContext>().Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage);
+        var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        foreach (var (volunteerId, alert) in asked)
+        {
+            var card = LocalizationExtensions.InLanguage(languages.GetValueOrDefault(volunteerId, LocalizationExtensions.Dutch), () => LiveAlert.For(alert, text));
+            await live.ToPersonAsync(volunteerId, RequestEvents.Alert, card);
+        }
     });
 
     /// <summary>

@@ -259,22 +259,54 @@
     refresh(notificationLists());
   });
 
-  // --- Alerts: matching asks this volunteer; the card comes from the server, in the page's language.
-  connection.on("alert", async (asked) => {
+  // --- Alerts: matching asks this volunteer; the event carries the card's words in their language.
+  connection.on("alert", (asked) => {
     const id = asked.request.id;
     // Already there, or the page itself is this request (with its own "Ik help").
     if (alerts.querySelector(`[data-alert="${id}"]`) || location.pathname === `/help/${id}`) return;
-    const response = await send(`/help/${id}?handler=alert`);
-    if (!response.ok) return; // taken already, or no longer for them
-    const holder = document.createElement("div");
-    holder.innerHTML = await response.text();
-    const card = holder.firstElementChild;
+    const card = alertCard(asked);
     alerts.append(card);
     alerts.hidden = false;
-    card.querySelector("[data-alert-dismiss]")?.addEventListener("click", () => closeAlert(card));
-    card.querySelector("form[data-alert-claim]")?.addEventListener("submit", (event) => claim(event, card, id));
-    say(card.querySelector("[data-alert-title]")?.textContent ?? "");
+    say(asked.request.title);
   });
+
+  // The same card as the "asked of you" list shows: what, when, where (the area only) and why them, with "Ik help".
+  function alertCard(asked) {
+    const id = asked.request.id;
+    const el = (tag, className, text) => {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const card = el("article", "live-alert");
+    card.dataset.alert = id;
+    card.setAttribute("aria-labelledby", `alert-${id}`);
+    const heading = el("h2");
+    heading.id = `alert-${id}`;
+    heading.dataset.alertTitle = "";
+    const link = el("a", "", asked.request.title);
+    link.href = `/help/${id}`;
+    heading.append(link);
+    const form = el("form");
+    form.method = "post";
+    form.action = `/help/${id}?handler=claim`;
+    form.dataset.alertClaim = "";
+    form.append(el("button", "button-primary", texts.ClaimButton));
+    form.querySelector("button").type = "submit";
+    form.addEventListener("submit", (event) => claim(event, card, id));
+    const dismiss = el("button", "button-secondary", texts.Dismiss);
+    dismiss.type = "button";
+    dismiss.dataset.alertDismiss = "";
+    dismiss.addEventListener("click", () => closeAlert(card));
+    const actions = el("div", "actions");
+    actions.append(form, dismiss);
+    const result = el("p");
+    result.dataset.alertResult = "";
+    card.append(el("p", "live-alert-label", texts.AlertLabel), heading, el("p", "", asked.card.what),
+      el("p", "item-meta", asked.card.forWhom), el("p", "request-because", asked.card.because), actions, result);
+    return card;
+  }
 
   connection.on("alertClosed", (closed) => {
     const card = alerts.querySelector(`[data-alert="${closed.requestId}"]`);

@@ -16,7 +16,7 @@ namespace Wehelpen.Web.Features.Requests.Help;
 /// A request they may not see is the site's 404, the same as one that does not exist.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conversations, AskedOfYou askedOfYou, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conversations, IStringLocalizer<SharedResource> text) : PageModel
 {
     public RequestDetails Details { get; private set; } = default!;
 
@@ -46,13 +46,6 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conve
     }
 
     /// <summary>The card of a live alert (wwwroot/js/live.js): the request as this volunteer was asked about it, with "Ik help".</summary>
-    public async Task<IActionResult> OnGetAlertAsync(Guid requestId, CancellationToken ct)
-    {
-        var asked = await askedOfYou.ForRequestAsync(requestId, [User.RequiredUserId()], clock.GetUtcNow(), ct);
-        if (asked.Count == 0 || asked[0].Asked.Request.Status != RequestStatus.Open) return NotFound();
-        return Partial("/Features/Requests/Matching/_AlertCard.cshtml", asked[0].Asked);
-    }
-
     [EnableRateLimiting(ChatExtensions.SendLimit)]
     public async Task<IActionResult> OnPostChatAsync(Guid requestId, CancellationToken ct)
     {
