@@ -8,7 +8,7 @@ public static class LiveTexts
     private static readonly string[] Keys =
     [
         "Live.Reconnecting", "Live.Reconnected", "Live.Updated", "Live.ChangedElsewhere", "Live.Reload", "Live.LeftCircle",
-        "Live.NewNearby", "Live.GoneNearby", "Live.AlertClosed", "Live.Dismiss", "Live.Claiming", "Live.Alert.Label", "Help.Claim.Button",
+        "Live.NewNearby", "Live.GoneNearby", "Live.AlertClosed", "Live.Dismiss", "Live.Claiming",
         "Live.Notification.Label", "Live.Notification.New", "Live.Notification.Open",
         "Chat.Sending", "Chat.NotSent", "Chat.Typing", "Chat.TypingMany", "Chat.OnlineNow", "Chat.NobodyOnline",
         "Chat.NewMessage", "Chat.SentOffline",

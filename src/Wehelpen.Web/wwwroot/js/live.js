@@ -292,7 +292,7 @@
     form.method = "post";
     form.action = `/help/${id}?handler=claim`;
     form.dataset.alertClaim = "";
-    form.append(el("button", "button-primary", texts.ClaimButton));
+    form.append(el("button", "button-primary", asked.card.claim));
     form.querySelector("button").type = "submit";
     form.addEventListener("submit", (event) => claim(event, card, id));
     const dismiss = el("button", "button-secondary", texts.Dismiss);
@@ -303,7 +303,7 @@
     actions.append(form, dismiss);
     const result = el("p");
     result.dataset.alertResult = "";
-    card.append(el("p", "live-alert-label", texts.AlertLabel), heading, el("p", "", asked.card.what),
+    card.append(el("p", "live-alert-label", asked.card.label), heading, el("p", "", asked.card.what),
       el("p", "item-meta", asked.card.forWhom), el("p", "request-because", asked.card.because), actions, result);
     return card;
   }
