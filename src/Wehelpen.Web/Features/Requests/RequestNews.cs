@@ -12,7 +12,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>What the hub tells volunteers about requests they were asked about, by name; the payloads are JSON, camelCase.</summary>
 public static class RequestEvents
 {
-    /// <summary><see cref="Matching.LiveAlert"/>: matching asks this volunteer to help, with why them and the card's words.</summary>
+    /// <summary><see cref="LiveAlert"/>: matching asks this volunteer to help, with why them and the card's words.</summary>
     public const string Alert = "alert";
 
     /// <summary><see cref="AlertClosedNotice"/>: a request this volunteer was asked about is no longer open.</summary>
