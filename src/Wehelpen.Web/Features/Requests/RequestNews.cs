@@ -57,13 +57,10 @@ public sealed class RequestNews(ILiveSender live, IServiceScopeFactory scopes, M
         if (online.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var asked = await scope.ServiceProvider.GetRequiredService<AskedOfYou>().ForRequestAsync(requestId, online, clock.GetUtcNow(), CancellationToken.None);
-        var ids = asked.Select(a => a.VolunteerId).ToList();
-        var languages = await scope.ServiceProvider.GetRequiredService<WehelpenDbContext>().Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage);
         var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
-        foreach (var (volunteerId, alert) in asked)
+        foreach (var (volunteerId, language, alert) in asked)
         {
-            var card = LocalizationExtensions.InLanguage(languages.GetValueOrDefault(volunteerId, LocalizationExtensions.Dutch), () => LiveAlert.For(alert, text));
+            var card = LocalizationExtensions.InLanguage(language, () => LiveAlert.For(alert, text));
             await live.ToPersonAsync(volunteerId, RequestEvents.Alert, card);
         }
     });

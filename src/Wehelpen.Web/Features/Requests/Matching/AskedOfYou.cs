@@ -37,8 +37,8 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
             .ToList();
     }
 
-    /// <summary>One request as each of these volunteers was asked about it: the live alert they get.</summary>
-    public async Task<IReadOnlyList<(string VolunteerId, AskedRequest Asked)>> ForRequestAsync(
+    /// <summary>One request as each of these volunteers was asked about it, with the language their alert is written in.</summary>
+    public async Task<IReadOnlyList<(string VolunteerId, string Language, AskedRequest Asked)>> ForRequestAsync(
         Guid requestId, IReadOnlyCollection<string> volunteerIds, DateTimeOffset now, CancellationToken ct)
     {
         var request = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).SingleOrDefaultAsync(r => r.Id == requestId, ct);
@@ -47,7 +47,7 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
             .Where(a => a.RequestId == requestId && volunteerIds.Contains(a.VolunteerId)).ToListAsync(ct);
         var ids = alerts.Select(a => a.VolunteerId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Latitude, u.Longitude, Availability = db.Set<VolunteerProfile>().Where(v => v.UserId == u.Id).Select(v => (WeeklyAvailability?)v.Availability).FirstOrDefault() })
+            .Select(u => new { u.Id, u.PreferredLanguage, u.Latitude, u.Longitude, Availability = db.Set<VolunteerProfile>().Where(v => v.UserId == u.Id).Select(v => (WeeklyAvailability?)v.Availability).FirstOrDefault() })
             .ToDictionaryAsync(u => u.Id, ct);
         return alerts.Where(a => people.ContainsKey(a.VolunteerId)).Select(a =>
         {
@@ -55,7 +55,7 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
             GeoPoint? home = person.Latitude is { } lat && person.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
             var asked = new AskedRequest(descriptions.Summarise(request, home, showClaimer: false),
                 Reasons(request, a, person.Availability ?? WeeklyAvailability.None, now));
-            return (a.VolunteerId, asked);
+            return (a.VolunteerId, person.PreferredLanguage, asked);
         }).ToList();
     }
 
