@@ -65,6 +65,9 @@ export WEHELPEN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Da
 dotnet build Wehelpen.sln -c Release -nologo -clp:ErrorsOnly
 
 LOG="$(mktemp)"
+# What the apps under test log as errors (see tests/Wehelpen.Web.Tests/AppErrorLog.cs); its end is shown when a test fails.
+export WEHELPEN_TEST_APP_ERRORS="$(mktemp)"
+trap 'stop_postgres; rm -f "$WEHELPEN_TEST_APP_ERRORS"' EXIT
 status=0
 for project in tests/Wehelpen.Matching.Tests tests/Wehelpen.Web.Tests e2e/Wehelpen.E2E; do
   echo "== $project"
@@ -75,6 +78,10 @@ done
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$LOG" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 rm -f "$LOG"
+if [ "$failed" -gt 0 ] && [ -s "$WEHELPEN_TEST_APP_ERRORS" ]; then
+  echo "== the last errors the apps under test logged (many tests cause some on purpose)"
+  tail -n 60 "$WEHELPEN_TEST_APP_ERRORS"
+fi
 if [ "$skipped" -gt 0 ]; then echo "$skipped tests were skipped; every test must run."; status=1; fi
 if [ "$passed" -eq 0 ]; then echo "No test ran."; status=1; fi
 echo "tests: $passed passed, $failed failed"

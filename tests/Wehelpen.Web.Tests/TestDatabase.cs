@@ -63,14 +63,19 @@ public sealed class TestDatabase : IAsyncDisposable
         var admin = PostgresAdmin();
         var name = "wehelpen_test_" + Guid.NewGuid().ToString("N")[..16];
         await ExecuteAsync(admin, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(provider, builder.ConnectionString, folder, admin, name);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_postgresAdmin is not null)
+        {
+            // The app's pooled connections to it are closed first: the drop would end them anyway, but the pool
+            // would keep their dead sockets for the rest of the run.
+            await using (var pooled = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(pooled);
             await ExecuteAsync(_postgresAdmin, $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+        }
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* a file still open on a slow machine; temp is cleaned later */ }
     }

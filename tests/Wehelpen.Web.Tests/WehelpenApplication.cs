@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Platform.Cluster;
@@ -113,6 +114,8 @@ public sealed partial class WehelpenApplication : WebApplicationFactory<Program>
         // is measured by the login benchmark (tests/Wehelpen.Benchmarks).
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (_services is not null) builder.ConfigureTestServices(_services);
+        if (AppErrorLog.Path is { } errors)
+            builder.ConfigureLogging(logging => logging.AddProvider(new AppErrorLog(errors, Path.GetFileName(_database.Folder))));
     }
 
     /// <summary>

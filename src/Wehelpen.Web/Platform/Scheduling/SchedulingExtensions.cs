@@ -61,11 +61,10 @@ public static class SchedulingExtensions
                 store.UseExecutionHistory();
             });
         });
-        builder.Services.AddQuartzHostedService(o =>
-        {
-            o.AutoStart = options.Enabled;
-            o.WaitForJobsToComplete = true;
-        });
+        if (options.Enabled) builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // A node that runs no jobs makes its scheduler only when the jobs page first asks for it (Quartz's hosted
+        // service would make it, and write every job and trigger to the database, at every start).
+        else builder.Services.AddHostedService<UnstartedSchedulerShutdown>();
         return builder;
     }
 
