@@ -72,8 +72,9 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         var database = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database!;
 
-        // The test database opens a new connection every time (no pooling); no one may connect any more.
+        // No one may connect any more, and the app's pool lets go of the connections it kept.
         await AdminAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false");
+        ForgetPooledConnections(app);
         try
         {
             var ready = await client.GetAsync("/health/ready");
@@ -136,6 +137,13 @@ public sealed class HealthEndpointTests
             _stopping.TrySetResult();
             await _release.Task.WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The idle connections in the pool the app's DbContext uses are closed; the next use needs a new one.</summary>
+    private static void ForgetPooledConnections(WehelpenApplication app)
+    {
+        using var pooled = new NpgsqlConnection(app.ConnectionString);
+        NpgsqlConnection.ClearPool(pooled);
     }
 
     private static async Task AdminAsync(string sql)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
@@ -18,22 +19,55 @@ public sealed class TracingTests
     [Theory, BothDatabases]
     public async Task A_request_is_traced_down_to_the_database_without_its_ids(DatabaseProvider provider)
     {
-        var spans = new List<Activity>();
+        var spans = new EndedSpans();
         var settings = new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" };
         await using var app = await WehelpenApplication.StartAsync(provider, settings,
-            s => s.AddSingleton<TimeProvider>(new TestClock(RequestSteps.Now)).ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+            s => s.AddSingleton<TimeProvider>(new TestClock(RequestSteps.Now)).ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(spans)));
         var c = await app.TwoCirclesAsync();
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
 
         Assert.Equal(HttpStatusCode.OK, (await c.Coordinator.GetAsync($"/api/v1/requests/{requestId}?x={requestId}")).StatusCode);
 
-        Activity[] seen;
-        lock (spans) seen = [.. spans];
-        var server = Assert.Single(seen, a => a.Kind == ActivityKind.Server && a.GetTagItem("http.route") as string == "/api/v1/requests/{requestId:guid}"
-            && a.GetTagItem("http.request.method") as string == "GET");
+        // The server's span ends after the answer reached the client.
+        var seen = spans.Until(all => all.Any(IsTheGet));
+        var server = Assert.Single(seen, IsTheGet);
         Assert.Equal("/api/v1/requests/{requestId:guid}", server.GetTagItem("url.path"));
         Assert.Null(server.GetTagItem("url.query"));
         Assert.Contains(seen, a => a.TraceId == server.TraceId && a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
         Assert.DoesNotContain(seen, a => a.Tags.Any(t => Regex.IsMatch(t.Value ?? "", "[0-9a-f]{8}-[0-9a-f]{4}-")));
+    }
+
+    private static bool IsTheGet(Activity a) =>
+        a.Kind == ActivityKind.Server && a.GetTagItem("http.route") as string == "/api/v1/requests/{requestId:guid}"
+        && a.GetTagItem("http.request.method") as string == "GET";
+
+    /// <summary>Keeps each span as it ends, and lets the test wait for the one it is after.</summary>
+    private sealed class EndedSpans : BaseProcessor<Activity>
+    {
+        private readonly List<Activity> _ended = [];
+
+        public override void OnEnd(Activity data)
+        {
+            lock (_ended)
+            {
+                _ended.Add(data);
+                Monitor.PulseAll(_ended);
+            }
+        }
+
+        public Activity[] Until(Func<IReadOnlyList<Activity>, bool> condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            lock (_ended)
+            {
+                while (!condition(_ended))
+                {
+                    var left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero || !Monitor.Wait(_ended, left) && !condition(_ended))
+                        throw new TimeoutException($"No such span among the {_ended.Count} that ended.");
+                }
+                return [.. _ended];
+            }
+        }
     }
 }
