@@ -99,7 +99,7 @@ app.MapPrivacy();
 app.MapJobs();
 app.MapAuditLog();
 // The scrape names no person, but shows how busy the service is: for administrators (and their scraper's token) only.
-app.MapTelemetry().RequireAuthorization(AccountsExtensions.ApiPolicy).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+app.MapTelemetry().RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
 
 app.Run();
 

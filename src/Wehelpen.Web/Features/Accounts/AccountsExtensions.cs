@@ -14,6 +14,9 @@ public static class AccountsExtensions
     /// <summary>Cookie login for pages, bearer tokens for the JSON API; either one works on /api.</summary>
     public const string ApiPolicy = "api";
 
+    /// <summary>The <see cref="ApiPolicy"/> for administrators only: anyone else signed in gets 403.</summary>
+    public const string ApiAdminPolicy = "api-admin";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -66,7 +69,11 @@ public static class AccountsExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+            .AddPolicy(ApiAdminPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Admin));
 
         services.AddSingleton<CommonPasswords>();
         services.AddScoped<AccountEmails>();

@@ -9,8 +9,7 @@ internal static class AuditLogApi
     public static void MapAuditLogApi(this WebApplication app)
     {
         var audit = app.MapGroup("/api/v1/admin/audit").WithTags("Audit")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+            .RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
         audit.MapGet("/", async (AuditLogQueries queries, CancellationToken ct, long? before = null, string? action = null, string? actor = null) =>
             (await queries.ListAsync(new AuditQuery(before, action, actor), ct)).ToApi(TypedResults.Ok));
     }

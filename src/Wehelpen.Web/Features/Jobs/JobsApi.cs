@@ -9,8 +9,7 @@ internal static class JobsApi
     public static WebApplication MapJobsApi(this WebApplication app)
     {
         var jobs = app.MapGroup("/api/v1/admin/jobs").WithTags("Scheduling")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+            .RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
         jobs.MapGet("/", async (JobBoard board, CancellationToken ct) => TypedResults.Ok(await board.ListAsync(ct)));
         jobs.MapPost("/{group}/{name}/run", async (string group, string name, ClaimsPrincipal user, JobBoard board, CancellationToken ct) =>
             (await board.RunNowAsync(user.RequiredUserId(), group, name, ct)).ToApi(_ => TypedResults.Accepted("/api/v1/admin/jobs")));

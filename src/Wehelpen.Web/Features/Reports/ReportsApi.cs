@@ -16,8 +16,7 @@ internal static class ReportsApi
             .WithTags("Reports").RequireAuthorization(AccountsExtensions.ApiPolicy).RequireRateLimiting(ReportsExtensions.SendingLimit);
 
         var admin = app.MapGroup("/api/v1/admin/reports").WithTags("Reports")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+            .RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
         admin.MapGet("/", async (Reporting reporting, CancellationToken ct) => TypedResults.Ok(await reporting.AllAsync(ct)));
         admin.MapPost("/{reportId:guid}/handled", async (Guid reportId, HandleReportInput input, ClaimsPrincipal user, Reporting reporting, CancellationToken ct) =>
             (await reporting.MarkHandledAsync(user.RequiredUserId(), reportId, input, ct)).ToApi(_ => TypedResults.NoContent()));

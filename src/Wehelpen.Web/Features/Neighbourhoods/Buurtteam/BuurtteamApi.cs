@@ -38,7 +38,7 @@ internal static class BuurtteamApi
             .RequireAuthorization(p => p.RequireRole(Roles.Professional, Roles.Admin));
 
         var admin = app.MapGroup("/api/v1/admin/professional-areas").WithTags("Buurtteam")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+            .RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
         admin.MapGet("/", async (ProfessionalSettings settings, CancellationToken ct) => TypedResults.Ok(await settings.RequestsAsync(ct)));
         admin.MapPost("/{userId}/{areaCode}/approve", async (string userId, string areaCode, ClaimsPrincipal user, ProfessionalSettings settings, CancellationToken ct) =>
             (await settings.ApproveAsync(user.RequiredUserId(), userId, areaCode, ct)).ToApi(_ => TypedResults.NoContent()));

@@ -26,8 +26,7 @@ internal static class RequestMatchingExtensions
     public static void MapRequestMatchingApi(this WebApplication app)
     {
         var admin = app.MapGroup("/api/v1/admin/requests").WithTags("Matching")
-            .RequireAuthorization(AccountsExtensions.ApiPolicy)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+            .RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
         admin.MapGet("/{requestId:guid}/matches", async Task<Results<Ok<RequestMatchesResponse>, ProblemHttpResult>> (
             Guid requestId, ClaimsPrincipal user, RequestMatches matches, RequestNotFound notFound, CancellationToken ct) =>
             await matches.RankAsync(user.RequiredUserId(), requestId, ct) is { } ranking ? TypedResults.Ok(ranking) : notFound.Problem());
