@@ -29,11 +29,11 @@ public static class DatabaseExtensions
                     "Database:Provider is Postgres but ConnectionStrings:Wehelpen is empty. Set ConnectionStrings__Wehelpen.");
             useProvider = o => o.UseNpgsql(connectionString);
         }
-        builder.Services.AddDbContext<WehelpenDbContext>((services, o) =>
+        // Pooled: a request takes a context that is already built (options, services, model) instead of making one.
+        // The options are made once, from the root services, so interceptors must be singletons.
+        builder.Services.AddDbContextPool<WehelpenDbContext>((services, o) =>
         {
             useProvider(o);
-            // Features that follow what is saved (matching keeps its index current) register their interceptors as
-            // scoped services: one per DbContext, on either database.
             o.AddInterceptors(services.GetServices<IInterceptor>());
         });
 

@@ -57,7 +57,7 @@ public sealed class DatabaseFiles(DatabaseOptions options, IServiceScopeFactory 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // This connection only (the pragmas are set again whenever a connection is opened).
+            // This connection only, and only for now: it goes back to the pool with its usual timeout (finally).
             await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 0;", ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
@@ -72,6 +72,7 @@ public sealed class DatabaseFiles(DatabaseOptions options, IServiceScopeFactory 
         }
         finally
         {
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.BusyTimeout, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Wehelpen.Web.Features.Notifications;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Requests;
@@ -96,7 +97,7 @@ public sealed class ComingTests
         var browser = await app.BrowserAsync("Vera Vrijwilliger");
         var list = await browser.PageAsync("/notifications");
         Assert.Contains("Gaat het door? Boodschappen bij de supermarkt, woensdag 25 november 10:00", list);
-        var notification = (await app.NotificationsOfAsync(veraId)).Single();
+        var notification = (await app.NotificationsOfAsync(veraId)).Single(n => n.Kind == NotificationKind.TaskConfirm);
         Assert.Equal($"/help/{requestId}", notification.Link);
 
         var open = await PageForms.PostAsync(browser, $"/notifications/{notification.Id}/open", [], formPage: "/notifications");

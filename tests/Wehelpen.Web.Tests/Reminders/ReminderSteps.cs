@@ -26,6 +26,13 @@ public static class ReminderSteps
     public static Task<List<Notification>> NotificationsAsync(this WehelpenApplication app, string userId) =>
         app.QueryAsync(db => db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ToListAsync());
 
+    /// <summary>
+    /// A person's notifications other than being asked to help: a volunteer near a task posted to the neighbourhood
+    /// was asked about it at once, before they took it on.
+    /// </summary>
+    public static async Task<List<Notification>> NotificationsBesidesAskedAsync(this WehelpenApplication app, string userId) =>
+        (await app.NotificationsAsync(userId)).Where(n => n.Kind != NotificationKind.HelpAsked).ToList();
+
     public static Task<List<Notification>> AllNotificationsAsync(this WehelpenApplication app) =>
         app.QueryAsync(db => db.Set<Notification>().AsNoTracking().ToListAsync());
 

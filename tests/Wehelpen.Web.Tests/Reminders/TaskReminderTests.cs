@@ -36,7 +36,7 @@ public sealed class TaskReminderTests
 
         clock.Now = Utc(24, 9); // Tuesday 10:00: a day ahead
         await app.DispatchAsync();
-        var ask = Assert.Single(await app.NotificationsAsync(volunteerId));
+        var ask = Assert.Single(await app.NotificationsBesidesAskedAsync(volunteerId));
         Assert.Equal((NotificationKind.TaskConfirm, "Gaat het door? Boodschappen bij de supermarkt, woensdag 25 november 10:00"), (ask.Kind, app.DutchTitle(ask)));
         Assert.Empty(await app.NotificationsAsync(carerId));
 
@@ -48,7 +48,7 @@ public sealed class TaskReminderTests
 
         clock.Now = Utc(25, 7); // Wednesday 08:00
         await app.DispatchAsync();
-        Assert.Equal([NotificationKind.TaskConfirm, NotificationKind.TaskReminder], (await app.NotificationsAsync(volunteerId)).Select(n => n.Kind));
+        Assert.Equal([NotificationKind.TaskConfirm, NotificationKind.TaskReminder], (await app.NotificationsBesidesAskedAsync(volunteerId)).Select(n => n.Kind));
     }
 
     [Theory, BothDatabases]
@@ -61,7 +61,7 @@ public sealed class TaskReminderTests
 
         clock.Now = Utc(25, 7);
         await app.DispatchAsync();
-        Assert.Equal([NotificationKind.TaskReminder, NotificationKind.TaskReminder], (await app.NotificationsAsync(volunteerId)).Select(n => n.Kind));
+        Assert.Equal([NotificationKind.TaskReminder, NotificationKind.TaskReminder], (await app.NotificationsBesidesAskedAsync(volunteerId)).Select(n => n.Kind));
         Assert.Empty(await app.NotificationsAsync(carerId));
     }
 
@@ -80,7 +80,7 @@ public sealed class TaskReminderTests
 
         clock.Now = Utc(25, 8);
         var result = await app.DispatchAsync();
-        Assert.Empty(await app.NotificationsAsync(volunteerId));
+        Assert.Empty(await app.NotificationsBesidesAskedAsync(volunteerId));
         Assert.Empty(await app.NotificationsAsync(carerId));
         Assert.Equal(0, result.Sent);
     }
