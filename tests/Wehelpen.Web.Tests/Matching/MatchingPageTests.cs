@@ -60,7 +60,10 @@ public sealed class MatchingPageTests
         Assert.Equal("shopping", reasons.GetProperty("category").GetString());
         Assert.Equal("""[{"day":"tuesday","part":"morning"}]""", reasons.GetProperty("availableSlots").GetRawText());
         Assert.Equal(2, ranking.GetProperty("eligible").GetInt32());
-        Assert.Equal(1, ranking.GetProperty("wave").GetInt32());
+        // The first wave asked both when the request was posted; the ranking is the one the next wave would start from.
+        Assert.Equal(1, ranking.GetProperty("waves").GetInt32());
+        Assert.Equal(2, ranking.GetProperty("wave").GetInt32());
+        Assert.All(matches, m => Assert.True(m.GetProperty("asked").GetBoolean()));
 
         await ProblemAssert.IsProblemAsync(await admin.GetAsync(Matches(Guid.CreateVersion7())), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await vera.GetAsync(Matches(requestId)), HttpStatusCode.Forbidden);

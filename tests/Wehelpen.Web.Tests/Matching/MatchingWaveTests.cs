@@ -27,6 +27,14 @@ public sealed class MatchingWaveTests
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
         var (anna, _) = await app.VolunteerAsync("Anna Al Bezig", "1055 KL");
+        // The nearest volunteer already has two tasks: she comes after those who are free. She took them before the
+        // others signed up, so that the first waves of those tasks asked only her.
+        foreach (var task in new[] { "Ramen lappen", "Naar de apotheek" })
+        {
+            var body = RequestSteps.Shopping();
+            body["title"] = task;
+            Assert.Equal(HttpStatusCode.OK, (await anna.ActAsync(await c.Coordinator.PostedIdAsync(c.CircleId, body), "claim")).StatusCode);
+        }
         await app.VolunteerAsync("Bas Buur", "1056 AB");
         await app.VolunteerAsync("Cor Dichtbij", "1061 AB");
         await app.VolunteerAsync("Dirk Verder", "1051 AB");
@@ -34,13 +42,6 @@ public sealed class MatchingWaveTests
         await app.VolunteerAsync("Fien Ver", "1012 AB", radiusKm: 2);
         await app.VolunteerAsync("Gijs Te Ver", "1102 AB");
         string[] everyone = ["Anna Al Bezig", "Bas Buur", "Cor Dichtbij", "Dirk Verder", "Els Ook", "Fien Ver", "Gijs Te Ver"];
-        // The nearest volunteer already has two tasks: she comes after those who are free.
-        foreach (var task in new[] { "Ramen lappen", "Naar de apotheek" })
-        {
-            var body = RequestSteps.Shopping();
-            body["title"] = task;
-            Assert.Equal(HttpStatusCode.OK, (await anna.ActAsync(await c.Coordinator.PostedIdAsync(c.CircleId, body), "claim")).StatusCode);
-        }
         var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
 
         await app.SweepAsync();
@@ -74,6 +75,24 @@ public sealed class MatchingWaveTests
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         Assert.Equal("claimed", (await claimed.Content.ReadFromJsonAsync<JsonElement>()).Status());
         Assert.Empty((await app.NearbyOfAsync("Bas Buur")).AskedIds());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_request_widened_to_the_neighbourhood_by_hand_asks_its_first_wave_at_once(DatabaseProvider provider)
+    {
+        var (app, _) = await MatchingSteps.StartAsync(provider, waveSize: 2);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        await app.VolunteerAsync("Bas Buur", "1056 AB");
+        string[] everyone = ["Bas Buur"];
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId, RequestSteps.Shopping("circle"));
+        Assert.Empty(await app.AskedAboutAsync(requestId, everyone));
+
+        Assert.Equal(HttpStatusCode.OK, (await c.Coordinator.ActAsync(requestId, "widen")).StatusCode);
+
+        // No sweep ran: the widening itself asked the first wave.
+        Assert.Equal(["Bas Buur"], await app.AskedAboutAsync(requestId, everyone));
+        Assert.Equal(["posted", "widened", "askedNearby"], await ChangesAsync(c.Member, requestId));
     }
 
     [Theory, BothDatabases]
@@ -181,38 +200,42 @@ public sealed class MatchingWaveTests
     [Theory, BothDatabases]
     public async Task A_wave_gives_way_to_a_claim_that_came_first_and_never_makes_a_claim_fail(DatabaseProvider provider)
     {
-        var (app, _) = await MatchingSteps.StartAsync(provider);
+        var (app, clock) = await MatchingSteps.StartAsync(provider);
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
-        var (vera, veraId) = await app.VolunteerAsync("Vera Vrijwilliger", "1055 KL");
+        var (_, veraId) = await app.VolunteerAsync("Vera Vrijwilliger", "1055 KL");
         await app.VolunteerAsync("Wim Buur", "1056 AB");
         var first = await c.Coordinator.PostedIdAsync(c.CircleId);
         var second = await c.Coordinator.PostedIdAsync(c.CircleId);
+        Assert.Single(await ChangesAsync(c.Member, first), "askedNearby"); // the first wave, asked at posting
+        clock.Advance(TimeSpan.FromHours(2)); // the second waves are due; her sign-in of two hours ago has expired
+        using var veraNow = await app.LoginAsync(CircleSteps.EmailOf("Vera Vrijwilliger"));
+        using var member = await app.LoginAsync(CircleSteps.EmailOf("Mo Lid"));
 
-        // The sweep read the first request; Vera claims it before the sweep saves its wave.
+        // The sweep read the first request; Vera claims it before the sweep saves its second wave.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
             var waves = scope.ServiceProvider.GetRequiredService<RequestWaves>();
             var read = await db.Set<HelpRequest>().SingleAsync(r => r.Id == first);
             var asked = await waves.AskedAsync(first, CancellationToken.None);
-            Assert.Equal(HttpStatusCode.OK, (await vera.ActAsync(first, "claim")).StatusCode);
-            await waves.AskAsync(read, asked, RequestSteps.Now, CancellationToken.None);
+            Assert.Equal(HttpStatusCode.OK, (await veraNow.ActAsync(first, "claim")).StatusCode);
+            await waves.AskAsync(read, asked, clock.GetUtcNow(), CancellationToken.None);
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
         }
-        Assert.DoesNotContain("askedNearby", await ChangesAsync(c.Member, first));
+        Assert.Single(await ChangesAsync(member, first), "askedNearby");
 
-        // Vera opened the second request; a wave is asked and saved before she claims it.
+        // Vera opened the second request; its second wave is asked and saved before she claims it.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
             var read = await db.Set<HelpRequest>().SingleAsync(r => r.Id == second);
             await app.SweepAsync();
-            RequestRules.Claim(read, new RequestViewer(veraId, "Vera Vrijwilliger", null, IsVolunteer: true, IsProfessional: false, IsBlocked: false), RequestSteps.Now);
+            RequestRules.Claim(read, new RequestViewer(veraId, "Vera Vrijwilliger", null, IsVolunteer: true, IsProfessional: false, IsBlocked: false), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
-        Assert.Equal("claimed", (await vera.DetailsAsync(second)).Status());
-        Assert.Contains("askedNearby", await ChangesAsync(c.Member, second));
+        Assert.Equal("claimed", (await veraNow.DetailsAsync(second)).Status());
+        Assert.Equal(2, (await ChangesAsync(member, second)).Count(change => change == "askedNearby"));
     }
 
     private static async Task<List<string?>> ChangesAsync(HttpClient member, Guid requestId) =>

@@ -14,7 +14,8 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
-    RequestNews live, ReminderPlanner reminders, MatchingRefresher matching, AuditTrail audit, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    RequestNews live, ReminderPlanner reminders, MatchingRefresher matching, RequestSweeper sweeper, AuditTrail audit, RequestMetrics metrics,
+    TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
@@ -116,6 +117,7 @@ public sealed class RequestLifecycle(
         metrics.Changed(change, request.Audience);
         await live.RequestChangedAsync(requestId, helperBefore);
         await reminders.SubjectChangedAsync(requestId, ct);
+        if (change == RequestChange.Widened && request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(requestId);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
         return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
     }

@@ -14,7 +14,8 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, RequestNews live,
-    PostcodeTable postcodes, IOfferAddressees offers, MatchingRefresher matching, RequestMetrics metrics, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PostcodeTable postcodes, IOfferAddressees offers, MatchingRefresher matching, RequestSweeper sweeper, RequestMetrics metrics, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
     public const int MaxDaysAhead = 180;
@@ -95,6 +96,7 @@ public sealed partial class RequestPosting(
         await matching.ChangedAsync(requests: [request.Id]);
         metrics.Changed(RequestChange.Posted, request.Audience);
         await live.RequestChangedAsync(request.Id);
+        if (request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(request.Id);
 
         var found = await access.FindAsync(me.UserId, request.Id, ct);
         return descriptions.Describe(found!.Value.Request, found.Value.Viewer, found.Value.View, now);

@@ -13,10 +13,31 @@ namespace Wehelpen.Web.Features.Requests;
 /// (<see cref="RequestWaves"/>), and one the neighbourhood left alone after the last wave goes to the buurtteam.
 /// </summary>
 public sealed class RequestSweeper(
-    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, MatchingRefresher matching, RequestNews live, Notifier notifier, RequestMetrics metrics, TimeProvider clock,
-    ILogger<RequestSweeper> logger)
+    WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestWaves waves, MatchingRefresher matching, RequestNews live, Notifier notifier, RequestMetrics metrics, NotificationMailWake mail,
+    TimeProvider clock, ILogger<RequestSweeper> logger)
 {
     private const int BatchSize = 100;
+
+    /// <summary>
+    /// A request that has just opened to the neighbourhood (posted so, or widened by hand) asks its first wave now
+    /// rather than at the next sweep, so that a volunteer online hears of it within a second. The sweep stays the
+    /// backstop: when this fails (another node asked first, the database was busy) the next sweep asks the wave.
+    /// Not cancelled with the poster's request: the request is saved, and its wave should not depend on their tab.
+    /// </summary>
+    public async Task AskFirstWaveAsync(Guid requestId)
+    {
+        try
+        {
+            var request = await db.Set<HelpRequest>()
+                .SingleOrDefaultAsync(r => r.Id == requestId && r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood);
+            if (request is null) return;
+            if (await SweepAsync(request, clock.GetUtcNow(), CancellationToken.None) > 0) await mail.NowAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The first wave of request {RequestId} is left to the sweep.", requestId);
+        }
+    }
 
     /// <returns>How many changes were made.</returns>
     public async Task<int> SweepAsync(CancellationToken ct)

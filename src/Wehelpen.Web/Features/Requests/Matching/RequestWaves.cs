@@ -22,7 +22,8 @@ public sealed record WaveSummary(IReadOnlyList<int> AskedPerWave, int TotalWaves
 }
 
 /// <summary>
-/// Asks the neighbourhood in waves, run by the request sweep: the best <see cref="MatchingOptions.WaveSize"/> first;
+/// Asks the neighbourhood in waves: the first when the request opens to the neighbourhood
+/// (<see cref="RequestSweeper.AskFirstWaveAsync"/>), the later ones by the request sweep. The best <see cref="MatchingOptions.WaveSize"/> first;
 /// if nobody claims within <see cref="MatchingOptions.WaveInterval"/> the next ones; the last waves with every
 /// radius stretched by <see cref="MatchingOptions.WidenFactor"/>; after them the buurtteam. Wave k+1 is due k
 /// intervals after the request reached the neighbourhood: with a sweep every minute that is "when wave k is an
