@@ -1,3 +1,4 @@
+using Wehelpen.Benchmarks.Alerts;
 using Wehelpen.Benchmarks.Cluster;
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Login;
@@ -16,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["startup"] = StartupBenchmark.Run,
     ["privacy"] = PrivacyBenchmark.Run,
     ["login"] = LoginBenchmark.Run,
+    ["alerts"] = AlertsBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -56,5 +58,11 @@ Console.Error.WriteLine($"""
       login [--tries 200]                         medians of login (right password, wrong one, unknown address),
                                                   forgot-password and registration (new, taken address), interleaved;
                                                   exit 1 when a group's slowest median is over 1.5 times its fastest
+      alerts [--requests 200] [--volunteers 3*requests] [--rate 4] [--timeout 10]
+                                                  volunteers near circles logged in with hub connections open; the
+                                                  circles' coordinators post neighbourhood requests (--rate a second);
+                                                  for each, the time from its POST to its first live alert at a
+                                                  volunteer; exit 1 on a request with no alert within --timeout s of
+                                                  the last POST, an app error, or p99 >= 1000 ms
     """);
 return 2;
