@@ -1,4 +1,5 @@
 using Wehelpen.Benchmarks.Cluster;
+using Wehelpen.Benchmarks.Http;
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Login;
 using Wehelpen.Benchmarks.Matching;
@@ -16,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["startup"] = StartupBenchmark.Run,
     ["privacy"] = PrivacyBenchmark.Run,
     ["login"] = LoginBenchmark.Run,
+    ["http"] = HttpBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -56,5 +58,14 @@ Console.Error.WriteLine($"""
       login [--tries 200]                         medians of login (right password, wrong one, unknown address),
                                                   forgot-password and registration (new, taken address), interleaved;
                                                   exit 1 when a group's slowest median is over 1.5 times its fastest
+      http [--quick] [--seconds 10] [--warmup 3] [--connections 16] [--identities 64] [--volunteers 2000] [--requests 400]
+           [--sql-log FILE]
+                                                  wrk on the app (own process, SQLite, fresh data) as signed-in volunteers:
+                                                  home, /help, circle overview, circle chat, and the nearby, circles,
+                                                  profile and unread-count APIs, each against /health/live in the same
+                                                  run, then again after the history grew 100 times; SQL statements per
+                                                  warm request from the app's log; exit 1 when a goal is missed or an
+                                                  answer is wrong (--quick: 3 s runs, half the people; --sql-log:
+                                                  the log lines, with the SQL, of the requests counted)
     """);
 return 2;
