@@ -69,9 +69,9 @@ internal static class HttpBenchmark
             var largeSql = await CountSqlAsync(root, database, interruption, endpoints, settings.SqlLogPath, ct);
 
             var sql = endpoints.ToDictionary(e => e.Name, e => SqlStatements.Max(smallSql[e.Name], largeSql[e.Name]));
-            var verdict = HttpReport.Print(endpoints, smallFigures, largeFigures, sql);
+            // Before the table: the result line must be the last.
             Console.Error.WriteLine($"Load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}; the run took {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min.");
-            return verdict ? 0 : 1;
+            return HttpReport.Print(endpoints, smallFigures, largeFigures, sql) ? 0 : 1;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
