@@ -1,5 +1,6 @@
 using Wehelpen.Benchmarks.Alerts;
 using Wehelpen.Benchmarks.Cluster;
+using Wehelpen.Benchmarks.Http;
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Login;
 using Wehelpen.Benchmarks.Matching;
@@ -18,6 +19,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["privacy"] = PrivacyBenchmark.Run,
     ["login"] = LoginBenchmark.Run,
     ["alerts"] = AlertsBenchmark.Run,
+    ["http"] = HttpBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -64,5 +66,14 @@ Console.Error.WriteLine($"""
                                                   for each, the time from its POST to its first live alert at a
                                                   volunteer; exit 1 on a request with no alert within --timeout s of
                                                   the last POST, an app error, or p99 >= 1000 ms
+      http [--quick] [--seconds 10] [--warmup 3] [--connections 16] [--identities 64] [--volunteers 2000] [--requests 400]
+           [--sql-log FILE]
+                                                  wrk on the app (own process, SQLite, fresh data) as signed-in volunteers:
+                                                  home, /help, circle overview, circle chat, and the nearby, circles,
+                                                  profile and unread-count APIs, each against /health/live in the same
+                                                  run, then again after the history grew 100 times; SQL statements per
+                                                  warm request from the app's log; exit 1 when a goal is missed or an
+                                                  answer is wrong (--quick: 3 s runs, half the people; --sql-log:
+                                                  the log lines, with the SQL, of the requests counted)
     """);
 return 2;

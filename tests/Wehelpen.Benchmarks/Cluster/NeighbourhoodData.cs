@@ -46,6 +46,10 @@ internal sealed class NeighbourhoodData
 
     public static string ResidentEmail(int index) => $"bewoner{index}@load.wehelpen.test";
 
+    public static string VolunteerName(int index) => $"Vrijwilliger {index}";
+
+    public static string CircleName(CircleRow circle) => $"Kring van {circle.ResidentName}";
+
     public static NeighbourhoodData Generate(Pc4Points points, int volunteers, int requests, DateTimeOffset now, int seed = 8)
     {
         var random = new Random(seed);

@@ -31,29 +31,48 @@ internal static partial class VolunteerSessions
     }
 
     /// <returns>"Cookie: ..." per volunteer, in order: the login cookie and the antiforgery cookie, as a browser sends them.</returns>
+    /// <remarks>
+    /// The cookies are carried by hand, not by a CookieContainer: in Production they are Secure, which a container
+    /// keeps from a plain-http address (the app on 127.0.0.1) although the app takes them from there.
+    /// </remarks>
     public static async Task<string[]> CookieAsync(Uri proxy, IReadOnlyList<string> emails, CancellationToken ct)
     {
         var headers = new string[emails.Count];
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = proxy };
         await Parallel.ForEachAsync(Enumerable.Range(0, emails.Count), new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = ct }, async (i, token) =>
         {
-            var cookies = new CookieContainer();
-            using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-            using var http = new HttpClient(handler) { BaseAddress = proxy };
-            var page = await http.GetStringAsync("/account/login", token);
-            var antiforgery = AntiforgeryField().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            var cookies = new Dictionary<string, string>();
+            using var page = await http.GetAsync("/account/login", token);
+            Keep(page, cookies);
+            var antiforgery = AntiforgeryField().Match(await page.Content.ReadAsStringAsync(token)) is { Success: true } m
+                ? WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
                 : throw new InvalidOperationException("The login page has no antiforgery field.");
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            using var login = new HttpRequestMessage(HttpMethod.Post, "/account/login")
             {
-                ["Input.Email"] = emails[i], ["Input.Password"] = NeighbourhoodData.Password, ["__RequestVerificationToken"] = antiforgery,
-            });
-            using var response = await http.PostAsync("/account/login", form, token);
-            var sent = cookies.GetCookies(proxy);
-            if (response.StatusCode != HttpStatusCode.Redirect || sent["wehelpen.auth"] is null)
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Input.Email"] = emails[i], ["Input.Password"] = NeighbourhoodData.Password, ["__RequestVerificationToken"] = antiforgery,
+                }),
+            };
+            login.Headers.Add("Cookie", CookieHeader(cookies));
+            using var response = await http.SendAsync(login, token);
+            Keep(response, cookies);
+            if (response.StatusCode != HttpStatusCode.Redirect || !cookies.ContainsKey("wehelpen.auth"))
                 throw new InvalidOperationException($"Page login of {emails[i]} failed: {(int)response.StatusCode}");
-            headers[i] = $"Cookie: {string.Join("; ", sent.Select(c => $"{c.Name}={c.Value}"))}";
+            headers[i] = $"Cookie: {CookieHeader(cookies)}";
         });
         return headers;
     }
+
+    /// <summary>The name=value of each Set-Cookie (a later one replacing an earlier one of the same name).</summary>
+    private static void Keep(HttpResponseMessage response, Dictionary<string, string> cookies)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var set)) return;
+        foreach (var cookie in set)
+            if (cookie.Split(';', 2)[0].Split('=', 2) is [var name, var value]) cookies[name.Trim()] = value;
+    }
+
+    private static string CookieHeader(Dictionary<string, string> cookies) => string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}"));
 
     [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|type="hidden" name="__RequestVerificationToken" value="([^"]+)" """)]
     private static partial Regex AntiforgeryField();

@@ -17,8 +17,8 @@ internal sealed record WrkFigures(long Requests, double Seconds, long Bytes, lon
 
 /// <summary>
 /// wrk (Debian's package), with a Lua script that every run uses alike: it prepares one request per identity (the
-/// header lines of a file: a volunteer's bearer token or login cookie, or nothing for anonymous calls), goes round
-/// them, and at the end prints wrk's own figures on one line. Going round many volunteers makes the app read many
+/// header lines of a file: a volunteer's bearer token or login cookie, or nothing for anonymous calls; a line may
+/// start with a path of its own, for pages that differ per person, such as their circle's), goes round them, and at the end prints wrk's own figures on one line. Going round many volunteers makes the app read many
 /// people's rows, as a city would; anonymous runs go round identical requests, so wrk's work per request is the same.
 /// wrk keeps its connections open (HTTP/1.1 keep-alive) and sends the next request when the answer is in: a closed
 /// loop, so a slow server shows as fewer requests per second (and wrk's latencies leave out the waiting that a
@@ -37,14 +37,17 @@ internal sealed partial class Wrk(string folder)
           next_thread = next_thread + 1
         end
 
-        -- args[1]: a file with one line per identity, "Name: value" or empty.
+        -- args[1]: a file with one line per identity, "Name: value" or empty, optionally after a path of its own and a
+        -- space ("/circles/1 Cookie: ..."); without one, the request goes to the path of wrk's URL.
         function init(args)
           prepared = {}
           for line in io.lines(args[1]) do
+            local path, rest = line:match("^(/%S*) ?(.*)$")
+            if not path then rest = line end
             local headers = {}
-            local name, value = line:match("^([^:]+): (.*)$")
+            local name, value = rest:match("^([^:]+): (.*)$")
             if name then headers[name] = value end
-            prepared[#prepared + 1] = wrk.format(nil, nil, headers)
+            prepared[#prepared + 1] = wrk.format(nil, path, headers)
           end
           -- Threads start at different identities.
           at = (thread_number * 7919) % #prepared
@@ -77,7 +80,7 @@ internal sealed partial class Wrk(string folder)
             throw new InvalidOperationException("wrk is not installed and could not be installed (apt-get install wrk, as root or with sudo).");
     }
 
-    /// <summary>A file of identities (header lines) for <see cref="RunAsync"/>.</summary>
+    /// <summary>A file of identities (header lines, each optionally after "/path ") for <see cref="RunAsync"/>.</summary>
     public string Identities(IEnumerable<string> headerLines)
     {
         var path = Path.Combine(folder, $"identities-{++_identityFiles}.txt");
