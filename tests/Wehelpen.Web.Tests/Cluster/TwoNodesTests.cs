@@ -129,6 +129,29 @@ public sealed class TwoNodesTests
         Assert.True(b.Services.GetRequiredService<PostgresClusterBus>().IsListening);
     }
 
+    [Fact]
+    public async Task A_burst_of_messages_sent_at_once_arrives_whole_and_in_the_order_it_was_sent()
+    {
+        await using var a = await WehelpenApplication.StartAsync(DatabaseProvider.Postgres);
+        await using var b = a.AnotherNode();
+        _ = b.Server;
+        var heard = new List<string>();
+        b.Services.GetRequiredService<IClusterBus>().Subscribe("test", payload =>
+        {
+            lock (heard) heard.Add(payload);
+            return Task.CompletedTask;
+        });
+        var busA = a.Services.GetRequiredService<IClusterBus>();
+        // Sent without waiting for each other, so that they go out in batches; one in the middle is over the NOTIFY limit.
+        var large = string.Concat(Enumerable.Repeat("Vervoer naar het ziekenhuis, dinsdag om negen uur. ", 400));
+        var sent = Enumerable.Range(0, 1200).Select(i => i == 600 ? large : i.ToString()).ToList();
+
+        await Task.WhenAll(sent.Select(payload => busA.PublishAsync("test", payload)).ToList());
+        await BarrierAsync(from: a, to: b);
+
+        lock (heard) Assert.Equal(sent, heard);
+    }
+
     /// <summary>A message from one node that the other has heard: everything sent before it has been handled there too.</summary>
     private static async Task BarrierAsync(WehelpenApplication from, WehelpenApplication to)
     {

@@ -66,6 +66,7 @@ public static class ChatExtensions
         builder.Services.AddScoped<Conversations>();
         builder.Services.AddSingleton<ChatNews>();
         builder.Services.AddScoped<INewCirclePart, CircleThread>();
+        builder.Services.AddScoped<IMemberJoined, ChatJoinMarker>();
         builder.Services.AddPersonalData<ChatPersonalData>();
         return builder;
     }

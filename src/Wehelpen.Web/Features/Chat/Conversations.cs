@@ -90,7 +90,8 @@ public sealed partial class Conversations(
 
     /// <summary>
     /// Per circle I am in, the messages of others in its chat that I have not read, counted from when I joined:
-    /// what was said before someone came in is there to read, not news.
+    /// what was said before someone came in is there to read, not news. Counted up to <see cref="CappedCount.Rows"/>
+    /// along the thread's key from the read marker (which a join sets, <see cref="ChatJoinMarker"/>).
     /// </summary>
     public async Task<IReadOnlyList<UnreadCount>> UnreadAsync(string userId, CancellationToken ct) =>
         (await UnreadQuery(db.Set<CircleMember>().Where(m => m.UserId == userId)).ToListAsync(ct))
@@ -104,8 +105,9 @@ public sealed partial class Conversations(
         from member in memberships
         let read = db.Set<ChatReadMarker>().Where(r => r.ThreadId == member.CircleId && r.UserId == member.UserId)
             .Select(r => (long?)r.LastReadSeq).FirstOrDefault() ?? 0
-        select new CircleUnread(member.CircleId, db.Set<ChatMessage>().Count(m =>
-            m.ThreadId == member.CircleId && m.Seq > read && m.AuthorId != member.UserId && m.SentAt >= member.JoinedAt));
+        select new CircleUnread(member.CircleId, db.Set<ChatMessage>()
+            .Where(m => m.ThreadId == member.CircleId && m.Seq > read && m.AuthorId != member.UserId && m.SentAt >= member.JoinedAt)
+            .OrderBy(m => m.Seq).Take(CappedCount.Rows).Count());
 
     private sealed record CircleUnread(Guid CircleId, int Count);
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
-using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Notifications;
 
@@ -53,8 +53,9 @@ public sealed class NotificationCentre(
         }
     }
 
+    /// <summary>Counted up to <see cref="CappedCount.Rows"/> on the (UserId, ReadAt) index, however many there are.</summary>
     public Task<int> UnreadAsync(string userId, CancellationToken ct) =>
-        db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null).Take(CappedCount.Rows).CountAsync(ct);
 
     /// <summary>Marks one of my notifications read (again is fine); someone else's is not found, as is a made-up id.</summary>
     public async Task<Outcome<UnreadNotifications>> MarkReadAsync(string userId, Guid notificationId, CancellationToken ct)

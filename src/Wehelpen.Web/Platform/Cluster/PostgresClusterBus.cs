@@ -7,7 +7,7 @@ namespace Wehelpen.Web.Platform.Cluster;
 
 /// <summary>
 /// The nodes' bus on PostgreSQL. Every message is a row in "ClusterMessages" and a NOTIFY in the same statement, so
-/// it is delivered at commit, in commit order, to every node that LISTENs. A message that fits PostgreSQL's
+/// it is delivered at commit, in commit order, to every node that LISTENs (sent in batches: PostgresClusterBus.Publishing.cs). A message that fits PostgreSQL's
 /// 8,000-byte NOTIFY limit travels inside the notification; a larger one is read from its row. A node whose listening
 /// connection broke reads the rows it missed once it listens again; rows are kept for <see cref="Retention"/>.
 /// The same loop keeps this node's heartbeat in "ClusterNodes", by which the nodes know who is still there.
@@ -47,29 +47,6 @@ public sealed partial class PostgresClusterBus(
 
     public void OnRejoined(Func<Task> handler) { lock (_rejoinedHandlers) _rejoinedHandlers.Add(handler); }
 
-    public async Task PublishAsync(string channel, string payload)
-    {
-        try
-        {
-            var inline = $"|{node.Id}|{channel}|{payload}";
-            if (Encoding.UTF8.GetByteCount(inline) > InlineLimit) inline = $"|{node.Id}";
-            await using var command = database.CreateCommand("""
-                WITH m AS (INSERT INTO "ClusterMessages" ("Node", "Channel", "Payload") VALUES ($1, $2, $3) RETURNING "Id")
-                SELECT pg_notify($4, m."Id"::text || $5) FROM m
-                """);
-            command.Parameters.Add(new() { Value = node.Id });
-            command.Parameters.Add(new() { Value = channel });
-            command.Parameters.Add(new() { Value = payload });
-            command.Parameters.Add(new() { Value = NotifyChannel });
-            command.Parameters.Add(new() { Value = inline });
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "A message on '{Channel}' could not be sent to the other nodes.", channel);
-        }
-    }
-
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await base.StartAsync(cancellationToken);
@@ -82,6 +59,7 @@ public sealed partial class PostgresClusterBus(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await StopPublishingAsync(cancellationToken);
         await base.StopAsync(cancellationToken);
         try
         {

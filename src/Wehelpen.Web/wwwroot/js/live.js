@@ -163,28 +163,30 @@
     scope.prepend(p);
   });
 
-  // --- Unread counts of circle chats, wherever a badge shows one.
+  // --- Unread counts of circle chats, wherever a badge shows one. The server counts up to 100; beyond 99 a badge
+  // says "99+" (Hosting/CappedCount.cs).
+  const shownCount = (count) => (count > 99 ? "99+" : String(count));
   function setUnread(circleId, count) {
     document.querySelectorAll(`[data-unread-circle="${circleId}"]`).forEach((badge) => {
-      badge.querySelector("[data-unread-count]").textContent = count;
+      badge.dataset.count = count;
+      badge.querySelector("[data-unread-count]").textContent = shownCount(count);
       badge.hidden = count === 0;
     });
   }
   connection.on("unread", (u) => setUnread(u.circleId, u.count));
   connection.on("chatMessage", (m) => {
     if (m.target.kind !== "circle" || m.authorId === document.body.dataset.liveUser || window.wehelpenLive.isReading(m.target)) return;
-    document.querySelectorAll(`[data-unread-circle="${m.circleId}"] [data-unread-count]`).forEach((count) => {
-      setUnread(m.circleId, Number(count.textContent) + 1);
-    });
+    const badge = document.querySelector(`[data-unread-circle="${m.circleId}"]`);
+    if (badge) setUnread(m.circleId, Number(badge.dataset.count) + 1);
   });
 
   // --- Notifications: the bell in the header counts them; a new one shows a short card and is said politely.
   function setBell(unread) {
     document.querySelectorAll("[data-notification-bell]").forEach((bell) => {
       const badge = bell.querySelector("[data-notification-unread]");
-      badge.querySelector("[data-unread-count]").textContent = unread;
+      badge.querySelector("[data-unread-count]").textContent = shownCount(unread);
       badge.hidden = unread === 0;
-      bell.setAttribute("aria-label", unread === 0 ? bell.dataset.labelNone : format(bell.dataset.labelSome, unread));
+      bell.setAttribute("aria-label", unread === 0 ? bell.dataset.labelNone : format(bell.dataset.labelSome, shownCount(unread)));
     });
   }
   // Every request of the page's own: same-origin with the login cookie, and for anything but reading the antiforgery
