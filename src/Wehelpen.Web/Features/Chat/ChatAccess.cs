@@ -30,8 +30,14 @@ public sealed class ChatAccess(WehelpenDbContext db, IThreadRequests requests)
             _ => null,
         };
 
-    public Task<bool> IsMemberAsync(string userId, Guid circleId, CancellationToken ct) =>
-        db.Set<CircleMember>().AnyAsync(m => m.CircleId == circleId && m.UserId == userId, ct);
+    // Asked again within one request (a page reads the chat and marks it read): answered once.
+    private readonly Dictionary<(string, Guid), bool> _members = [];
+
+    public async Task<bool> IsMemberAsync(string userId, Guid circleId, CancellationToken ct)
+    {
+        if (_members.TryGetValue((userId, circleId), out var known)) return known;
+        return _members[(userId, circleId)] = await db.Set<CircleMember>().AnyAsync(m => m.CircleId == circleId && m.UserId == userId, ct);
+    }
 
     /// <summary>Everyone who takes part in a request's thread now: they get its messages live.</summary>
     public async Task<IReadOnlyList<string>> ParticipantsAsync(Guid requestId, CancellationToken ct)

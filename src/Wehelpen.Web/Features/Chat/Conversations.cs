@@ -69,8 +69,7 @@ public sealed partial class Conversations(
             if (hasMore) page.RemoveAt(limit);
             page.Reverse();
         }
-        var lastSeq = await LastSeqAsync(threadId, ct);
-        var lastRead = await LastReadAsync(threadId, userId, ct);
+        var (lastSeq, lastRead) = await PositionAsync(threadId, userId, ct);
         return new ChatPage(target, grant.CircleId, page.Select(m => Describe(grant, m)).ToList(), hasMore, lastSeq, lastRead, grant.CanWrite, closed);
     }
 
@@ -128,8 +127,16 @@ public sealed partial class Conversations(
     private Task<long> LastSeqAsync(Guid threadId, CancellationToken ct) =>
         db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleOrDefaultAsync(ct);
 
-    private Task<long> LastReadAsync(Guid threadId, string userId, CancellationToken ct) =>
-        db.Set<ChatReadMarker>().Where(r => r.ThreadId == threadId && r.UserId == userId).Select(r => r.LastReadSeq).SingleOrDefaultAsync(ct);
+    /// <summary>The thread's last number and how far this person read, in one query.</summary>
+    private async Task<(long LastSeq, long LastRead)> PositionAsync(Guid threadId, string userId, CancellationToken ct)
+    {
+        var position = await db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => new
+        {
+            t.LastSeq,
+            LastRead = db.Set<ChatReadMarker>().Where(r => r.ThreadId == threadId && r.UserId == userId).Select(r => r.LastReadSeq).FirstOrDefault(),
+        }).SingleOrDefaultAsync(ct);
+        return position is null ? (0, 0) : (position.LastSeq, position.LastRead);
+    }
 
     private Refusal NotFound() => Refusal.NotFound(text["Chat.NotFound"]);
 

@@ -39,8 +39,8 @@ public sealed class IndexModel(Conversations conversations, ILiveSender live, We
         var page = (await conversations.HistoryAsync(Membership.UserId, target, new ChatHistoryQuery(Before), ct)).Value!;
         var root = $"/circles/{Membership.CircleId}/chat";
         var newest = Before is null || page.Messages.Count == 0 || page.Messages[^1].Seq >= page.LastSeq;
-        // Reading the newest messages is reading them: the unread count of this circle goes to nought.
-        if (newest && page.LastSeq > 0) await conversations.MarkReadAsync(Membership.UserId, target, new MarkReadInput(page.LastSeq), ct);
+        // Reading the newest messages is reading them: the unread count of this circle goes to nought (when it was not already).
+        if (newest && page.LastSeq > page.LastReadSeq) await conversations.MarkReadAsync(Membership.UserId, target, new MarkReadInput(page.LastSeq), ct);
         Thread = new ChatThreadView(page, text["Chat.Heading"], Membership.UserId, Message, root,
             page.HasMore && page.Messages.Count > 0 ? $"{root}?before={page.Messages[0].Seq}" : null,
             newest ? null : root);

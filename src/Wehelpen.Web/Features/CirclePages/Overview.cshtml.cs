@@ -26,8 +26,8 @@ public sealed class OverviewModel(CircleManagement circles, AgendaPlanner agenda
     public async Task OnGetAsync(CancellationToken ct)
     {
         Upcoming = await agenda.UpcomingAsync(Membership, 3, ct);
-        OpenRequests = (await requests.ForCircleAsync(Membership, ct)).Current.Where(r => r.Status == RequestStatus.Open).Take(3).ToList();
-        LatestEntries = (await logbook.PageAsync(Membership, 1, 3, ct)).Items;
+        OpenRequests = await requests.OpenForCircleAsync(Membership, 3, ct);
+        LatestEntries = await logbook.LatestAsync(Membership, 3, ct);
         ChangedNotes = await notes.RecentlyChangedAsync(Membership.CircleId, ct);
         Members = await circles.MembersAsync(Membership.CircleId, ct);
         Area = await CircleArea.OfAsync(db, Membership.CircleId, ct);

@@ -32,6 +32,18 @@ public sealed class CircleLogbook(WehelpenDbContext db, LiveNews live, TimeProvi
         return new LogbookPage(items.Select(e => Describe(e, me)).ToList(), page, pageSize, total);
     }
 
+    /// <summary>The newest few, for the circle's front page: no count of all, so it costs the same for a logbook of years.</summary>
+    public async Task<IReadOnlyList<LogbookEntryResponse>> LatestAsync(CircleMembership me, int count, CancellationToken ct)
+    {
+        var items = await db.Set<LogbookEntry>().Where(e => e.CircleId == me.CircleId)
+            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Take(Math.Clamp(count, 1, MaxPageSize))
+            .Include(e => e.Author).Include(e => e.Corrections)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return items.Select(e => Describe(e, me)).ToList();
+    }
+
     public async Task<LogbookEntryResponse?> FindAsync(CircleMembership me, Guid entryId, CancellationToken ct) =>
         await LoadAsync(me, entryId, ct) is { } entry ? Describe(entry, me) : null;
 

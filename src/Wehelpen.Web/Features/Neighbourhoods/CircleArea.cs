@@ -14,13 +14,12 @@ public static class CircleArea
 {
     public static async Task<Area?> OfAsync(WehelpenDbContext db, Guid circleId, CancellationToken ct)
     {
-        var residentPc4 = await db.Set<CircleMember>()
-            .Where(m => m.CircleId == circleId && m.Role == CircleRole.Resident)
-            .Select(m => m.User!.Pc4).FirstOrDefaultAsync(ct);
-        if (AmsterdamAreas.ForPc4(residentPc4) is { } home) return home;
-        var requestPc4 = await db.Set<HelpRequest>()
-            .Where(r => r.CircleId == circleId).OrderByDescending(r => r.CreatedAt)
-            .Select(r => r.Pc4).FirstOrDefaultAsync(ct);
-        return AmsterdamAreas.ForPc4(requestPc4);
+        // One query for both places; the latest request is found on the (CircleId, CreatedAt) index.
+        var places = await db.Set<Circle>().Where(c => c.Id == circleId).Select(c => new
+        {
+            Resident = db.Set<CircleMember>().Where(m => m.CircleId == c.Id && m.Role == CircleRole.Resident).Select(m => m.User!.Pc4).FirstOrDefault(),
+            LatestRequest = db.Set<HelpRequest>().Where(r => r.CircleId == c.Id).OrderByDescending(r => r.CreatedAt).Select(r => r.Pc4).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        return AmsterdamAreas.ForPc4(places?.Resident) ?? AmsterdamAreas.ForPc4(places?.LatestRequest);
     }
 }

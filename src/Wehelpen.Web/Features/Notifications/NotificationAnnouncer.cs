@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Localization;
 
@@ -37,14 +38,19 @@ public sealed class NotificationAnnouncer(
             var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
             var texts = scope.ServiceProvider.GetRequiredService<NotificationTexts>();
             var userIds = online.Select(n => n.UserId).Distinct().ToList();
-            var languages = await db.Set<ApplicationUser>().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage);
-            var unread = await db.Set<Notification>().Where(n => userIds.Contains(n.UserId) && n.ReadAt == null)
-                .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            // Each one's language and bell count (capped, as the bell counts) in one query.
+            var readers = await db.Set<ApplicationUser>().Where(u => userIds.Contains(u.Id)).Select(u => new
+            {
+                u.Id,
+                u.PreferredLanguage,
+                Unread = db.Set<Notification>().Where(n => n.UserId == u.Id && n.ReadAt == null).Take(CappedCount.Rows).Count(),
+            }).ToDictionaryAsync(u => u.Id);
             foreach (var notification in online)
             {
-                var text = LocalizationExtensions.InLanguage(languages.GetValueOrDefault(notification.UserId, "nl"), () => texts.Render(notification.Kind, notification.Data));
+                var person = readers.GetValueOrDefault(notification.UserId);
+                var text = LocalizationExtensions.InLanguage(person?.PreferredLanguage ?? "nl", () => texts.Render(notification.Kind, notification.Data));
                 await live.ToPersonAsync(notification.UserId, NotificationEvents.Notification, new LiveNotification(
-                    notification.Id, text.Title, text.Body, notification.Link, notification.CreatedAt, unread.GetValueOrDefault(notification.UserId)));
+                    notification.Id, text.Title, text.Body, notification.Link, notification.CreatedAt, person?.Unread ?? 0));
             }
         }
         catch (Exception e)

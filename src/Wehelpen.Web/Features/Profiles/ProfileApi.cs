@@ -31,6 +31,7 @@ public static class ProfilesExtensions
     public static WebApplicationBuilder AddProfiles(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProfileEditor>();
+        builder.Services.AddScoped<PersonRows>();
         builder.Services.AddPersonalData<ProfilePersonalData>();
         return builder;
     }

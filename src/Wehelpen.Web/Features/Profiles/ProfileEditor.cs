@@ -18,13 +18,14 @@ public sealed class ProfileEditor(
     UserManager<ApplicationUser> users,
     PostcodeTable postcodes,
     Pc4Areas areas,
+    PersonRows people,
     IEnumerable<IProfileSaved> followers,
     IStringLocalizer<SharedResource> text)
 {
     public async Task<ProfileResponse?> GetAsync(string userId, CancellationToken ct)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null ? null : await DescribeAsync(user, await VolunteerAsync(userId, ct));
+        var person = await people.GetAsync(userId, ct);
+        return person is null ? null : Describe(person.User, person.Volunteer, person.Roles);
     }
 
     public async Task<(ProfileResponse? Profile, FieldErrors Errors)> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct)
@@ -70,6 +71,7 @@ public sealed class ProfileEditor(
         if (remove.Count > 0) ThrowIfFailed(await users.RemoveFromRolesAsync(user, remove));
         if (add.Count > 0) ThrowIfFailed(await users.AddToRolesAsync(user, add));
         await transaction.CommitAsync(ct);
+        people.Forget(user.Id);
         foreach (var follower in followers) await follower.ProfileSavedAsync(user.Id, ct);
 
         return (await DescribeAsync(user, profile), errors);
@@ -113,9 +115,11 @@ public sealed class ProfileEditor(
         return codes.Count == 0 ? null : string.Join(' ', codes);
     }
 
-    private async Task<ProfileResponse> DescribeAsync(ApplicationUser user, VolunteerProfile? profile)
+    private async Task<ProfileResponse> DescribeAsync(ApplicationUser user, VolunteerProfile? profile) =>
+        Describe(user, profile, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList());
+
+    private ProfileResponse Describe(ApplicationUser user, VolunteerProfile? profile, IReadOnlyList<string> roles)
     {
-        var roles = (await users.GetRolesAsync(user)).Order().ToList();
         PlaceResponse? place = null;
         if (user.Pc4 is not null && postcodes.Find(user.Pc4) is { } area)
             place = new PlaceResponse(user.Postcode!, user.Pc4, area.Place, area.Centre.Latitude, area.Centre.Longitude);

@@ -12,7 +12,8 @@ using Wehelpen.Web.Features.Profiles;
 namespace Wehelpen.Web.Features.Requests;
 
 /// <summary>The lists: a circle's requests, the neighbourhood requests near a volunteer, a helper's tasks and history.</summary>
-public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, MatchingEngine engine, MatchingMetrics matching, AskedOfYou askedOfYou, TimeProvider clock)
+public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions descriptions, MatchingEngine engine, MatchingMetrics matching, AskedOfYou askedOfYou, PersonRows people,
+    TimeProvider clock)
 {
     public const int ClosedShown = 30;
 
@@ -29,6 +30,13 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
             closed.Select(r => descriptions.Summarise(r, null, showClaimer: true)).ToList());
     }
 
+    /// <summary>The circle's open requests that end soonest, for its front page.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> OpenForCircleAsync(CircleMembership me, int count, CancellationToken ct) =>
+        (await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle).Include(r => r.ClaimedBy).Include(r => r.AddressedTo)
+            .Where(r => r.CircleId == me.CircleId && r.Status == RequestStatus.Open)
+            .OrderBy(r => r.EndsAt).Take(count).ToListAsync(ct))
+        .Select(r => descriptions.Summarise(r, null, showClaimer: true)).ToList();
+
     /// <summary>
     /// Open neighbourhood requests within the volunteer's radius, in their categories, at times they said they can,
     /// not of circles that blocked them, not their own: found by matching, described from the database. With the
@@ -36,13 +44,10 @@ public sealed class RequestQueries(WehelpenDbContext db, RequestDescriptions des
     /// </summary>
     public async Task<NearbyResponse> NearbyAsync(string userId, NearbySort sort, CancellationToken ct)
     {
-        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
-        var volunteer = await db.Set<VolunteerProfile>().AsNoTracking().SingleOrDefaultAsync(v => v.UserId == userId, ct);
-        var isVolunteer = await db.UserRoles.AnyAsync(ur => ur.UserId == userId
-            && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Volunteer), ct);
-        var radiusKm = volunteer?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
-        if (!isVolunteer || volunteer is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer", []);
-        if (me.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace", []);
+        var person = await people.GetAsync(userId, ct) ?? throw new InvalidOperationException("A signed-in person without an account row.");
+        var radiusKm = person.Volunteer?.ServiceRadiusKm ?? VolunteerProfile.DefaultRadiusKm;
+        if (!person.IsVolunteer || person.Volunteer is not { } profile) return new NearbyResponse([], sort, radiusKm, "NotVolunteer", []);
+        if (person.User.Location is not { } home) return new NearbyResponse([], sort, radiusKm, "NoPlace", []);
 
         var now = clock.GetUtcNow();
         var blockedBy = await BlockedByAsync(userId, ct);

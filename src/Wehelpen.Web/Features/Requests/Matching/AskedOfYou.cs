@@ -21,19 +21,17 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
     public async Task<IReadOnlyList<AskedRequest>> ListAsync(
         string volunteerId, GeoPoint home, WeeklyAvailability availability, IReadOnlySet<Guid> blockedBy, DateTimeOffset now, CancellationToken ct)
     {
-        var requests = await db.Set<HelpRequest>().AsNoTracking().Include(r => r.Circle)
+        // One query: each open request with this volunteer's alert for it.
+        var rows = await db.Set<HelpRequest>().AsNoTracking()
             .Where(r => r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
-            .Where(r => db.Set<RequestAlert>().Any(a => a.RequestId == r.Id && a.VolunteerId == volunteerId))
+            .Select(r => new { Request = r, r.Circle, Alert = db.Set<RequestAlert>().FirstOrDefault(a => a.RequestId == r.Id && a.VolunteerId == volunteerId) })
+            .Where(x => x.Alert != null)
             .ToListAsync(ct);
-        requests.RemoveAll(r => blockedBy.Contains(r.CircleId));
-        if (requests.Count == 0) return [];
-        var ids = requests.Select(r => r.Id).ToList();
-        var alerts = await db.Set<RequestAlert>().AsNoTracking()
-            .Where(a => a.VolunteerId == volunteerId && ids.Contains(a.RequestId))
-            .ToDictionaryAsync(a => a.RequestId, ct);
-        return requests
-            .OrderBy(r => r.StartsAt ?? r.EndsAt).ThenBy(r => r.Id)
-            .Select(r => new AskedRequest(descriptions.Summarise(r, home, showClaimer: false), Reasons(r, alerts[r.Id], availability, now)))
+        return rows
+            .Where(x => !blockedBy.Contains(x.Request.CircleId))
+            .Select(x => { x.Request.Circle = x.Circle; return (x.Request, Alert: x.Alert!); })
+            .OrderBy(x => x.Request.StartsAt ?? x.Request.EndsAt).ThenBy(x => x.Request.Id)
+            .Select(x => new AskedRequest(descriptions.Summarise(x.Request, home, showClaimer: false), Reasons(x.Request, x.Alert, availability, now)))
             .ToList();
     }
 
