@@ -125,7 +125,7 @@ internal static class HttpBenchmark
             using var http = HttpEndpoint.Client(app.BaseAddress);
             var counts = new Dictionary<string, SqlStatements>();
             foreach (var endpoint in endpoints) counts[endpoint.Name] = await log.CountAsync(http, endpoint.Calls[0], ct);
-            Console.Error.WriteLine($"  SQL per request: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value.Commands}+{c.Value.Opens}"))} (EF commands + connections opened, each with its PRAGMA command)");
+            Console.Error.WriteLine($"  SQL per request: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value.Commands} ({c.Value.Opens} opens)"))} (EF commands; connections taken from the pool)");
             return counts;
         }, SqlLog.Environment, log.Add, "Starting the app with its SQL log on, to count statements");
     }
