@@ -51,8 +51,8 @@ public sealed class WehelpenServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Email:Folder", Path.Combine(_root, "mail"));
         builder.UseSetting("DemoData:Enabled", "false");
-        // Matching asks volunteers only when a test says so (SweepAsync): an alert popping up in the middle of another
-        // journey would make it depend on the minute it ran in.
+        // A request posted to the neighbourhood asks its first wave at once; the later waves, widening and expiry come
+        // only when a test says so (SweepAsync), so that no journey depends on the minute it ran in.
         builder.UseSetting("Requests:SweepSeconds", "86400");
         // One browser registers, confirms, chats and asks for every journey from 127.0.0.1, within the hour.
         foreach (var limit in new[] { "RegistrationsPerHour", "EmailConfirmationsPerQuarterHour", "TokenRefreshesPerQuarterHour", "ChatMessagesPerMinute", "HelpRequestsPerHour", "ReportsPerHour" })
