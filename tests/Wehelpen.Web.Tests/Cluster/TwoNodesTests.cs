@@ -49,6 +49,43 @@ public sealed class TwoNodesTests
     }
 
     [Fact]
+    public async Task Messages_written_through_both_nodes_at_once_are_numbered_without_gaps_and_a_message_sent_through_both_is_stored_once()
+    {
+        await using var a = await LiveSteps.StartAsync(DatabaseProvider.Postgres);
+        await using var b = a.AnotherNode();
+        var c = await a.TwoCirclesAsync();
+        var (circle, other) = (LiveSteps.Circle(c.CircleId), LiveSteps.Circle(c.OtherCircleId));
+        // Each node's writer gets batches over both circles, so the two lock the same threads at the same time.
+        var carla = await Task.WhenAll(a.ConnectAsync("Carla Coördinator"), b.ConnectAsync("Carla Coördinator"));
+        var stan = await Task.WhenAll(a.ConnectAsync("Stan Vreemde"), b.ConnectAsync("Stan Vreemde"));
+        await using var moOnA = await a.ConnectAsync("Mo Lid");
+        try
+        {
+            // A resend of each of Carla's messages goes through the other node, as a phone that changed networks would.
+            var sends = Enumerable.Range(1, 20).SelectMany(i => new[]
+            {
+                carla[0].SendChatAsync(circle, $"bericht {i}", $"carla-{i}"),
+                carla[1].SendChatAsync(circle, $"bericht {i}", $"carla-{i}"),
+                moOnA.SendChatAsync(circle, $"antwoord {i}", $"mo-{i}"),
+                stan[i % 2].SendChatAsync(other, $"elders {i}", $"stan-{i}"),
+            });
+            var answers = await Task.WhenAll(sends);
+
+            for (var i = 0; i < 20; i++)
+                Assert.Equal(answers[4 * i].GetProperty("seq").GetInt64(), answers[4 * i + 1].GetProperty("seq").GetInt64());
+            var history = await moOnA.HistoryAsync(circle, limit: Conversations.MaxPageSize);
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), history.Seqs());
+            Assert.Equal(20, history.Texts().Count(t => t.StartsWith("bericht ", StringComparison.Ordinal)));
+            var elsewhere = await stan[0].HistoryAsync(other, limit: Conversations.MaxPageSize);
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), elsewhere.Seqs());
+        }
+        finally
+        {
+            foreach (var connection in carla.Concat(stan)) await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Someone_on_both_nodes_who_closes_one_screen_stays_online_for_the_circle()
     {
         await using var a = await LiveSteps.StartAsync(DatabaseProvider.Postgres);

@@ -62,6 +62,9 @@ public static class ChatExtensions
             { Setting = "ChatMessagesPerMinute", DetailKey = "RateLimit.Chat.Detail" });
         builder.Services.AddScoped<ChatAccess>();
         builder.Services.AddScoped<ChatStore>();
+        builder.Services.AddScoped<ChatBatch>();
+        builder.Services.AddSingleton<ChatWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChatWriter>());
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddScoped<Conversations>();
         builder.Services.AddSingleton<ChatNews>();

@@ -4,43 +4,11 @@ using Wehelpen.Web.Data;
 namespace Wehelpen.Web.Features.Chat;
 
 /// <summary>
-/// Writes messages so that each thread's numbers run 1, 2, 3, ... without gaps, on SQLite and PostgreSQL alike: the
-/// thread's counter is raised and the message inserted in one transaction, so a second writer waits for the first
-/// (the counter's row lock; SQLite's single writer) and nothing half-written is ever seen.
+/// The chat's rows besides the messages themselves (those are written by <see cref="ChatWriter"/>): a request's thread,
+/// made with its first message, and the read markers.
 /// </summary>
 public sealed class ChatStore(WehelpenDbContext db, TimeProvider clock)
 {
-    /// <returns>The message's number, and whether it is new (false: this author sent this client id before).</returns>
-    public async Task<(long Seq, bool IsNew)> AppendAsync(Guid threadId, string authorId, string clientId, string text, CancellationToken ct)
-    {
-        await EnsureThreadAsync(threadId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.Set<ChatThread>().Where(t => t.Id == threadId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSeq, t => t.LastSeq + 1), ct);
-            var seq = await db.Set<ChatThread>().Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleAsync(ct);
-            db.Add(new ChatMessage { ThreadId = threadId, Seq = seq, AuthorId = authorId, ClientMessageId = clientId, Text = text, SentAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return (seq, true);
-        }
-        catch (DbUpdateException)
-        {
-            // The same message came in twice at once (a resend racing the original): the other one was stored.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            var earlier = await db.Set<ChatMessage>()
-                .Where(m => m.ThreadId == threadId && m.AuthorId == authorId && m.ClientMessageId == clientId)
-                .Select(m => (long?)m.Seq).SingleOrDefaultAsync(ct);
-            if (earlier is { } seq) return (seq, false);
-            throw;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
     /// <summary>The thread of one claim, made when its first message is written.</summary>
     public async Task<Guid> StartRequestThreadAsync(Guid circleId, Guid requestId, string helperId, CancellationToken ct)
     {
@@ -62,16 +30,6 @@ public sealed class ChatStore(WehelpenDbContext db, TimeProvider clock)
     private async Task<bool> MoveMarkerAsync(Guid threadId, string userId, long seq, CancellationToken ct) =>
         await db.Set<ChatReadMarker>().Where(r => r.ThreadId == threadId && r.UserId == userId && r.LastReadSeq < seq)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastReadSeq, seq), ct) > 0;
-
-    /// <summary>
-    /// A circle's chat is made with the circle (and by migration 0010 for older ones); this only makes good a circle
-    /// that was made some other way, such as straight into the database.
-    /// </summary>
-    private async Task EnsureThreadAsync(Guid threadId, CancellationToken ct)
-    {
-        if (await db.Set<ChatThread>().AnyAsync(t => t.Id == threadId, ct)) return;
-        await TryAddAsync(ChatThread.ForCircle(threadId, clock.GetUtcNow()), ct);
-    }
 
     /// <returns>False when someone else added the same row first.</returns>
     private async Task<bool> TryAddAsync(object row, CancellationToken ct)

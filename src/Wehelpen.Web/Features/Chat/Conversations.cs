@@ -14,7 +14,7 @@ namespace Wehelpen.Web.Features.Chat;
 /// anyone hears of it, gets the next number of its thread, and is stored once however often its device sends it.
 /// </summary>
 public sealed partial class Conversations(
-    WehelpenDbContext db, ChatAccess access, ChatStore store, ChatNews live, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, ChatAccess access, ChatStore store, ChatWriter writer, ChatNews live, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -30,14 +30,18 @@ public sealed partial class Conversations(
         if (errors.Any) return errors;
 
         if (await access.ResolveAsync(userId, target, ct) is not { } grant) return NotFound();
-        // Sent before and stored then: the same message again, also when the thread has closed since.
-        if (grant.ThreadId is { } known && await FindAsync(known, userId, clientId, ct) is { } earlier) return Describe(grant, earlier);
-        if (!grant.CanWrite) return Refusal.Conflict(text[grant.ClosedKey!]);
+        if (!grant.CanWrite)
+        {
+            // Sent before and stored then: the same message again, also when the thread has closed since.
+            if (grant.ThreadId is { } known && await FindAsync(known, userId, clientId, ct) is { } earlier) return Describe(grant, earlier);
+            return Refusal.Conflict(text[grant.ClosedKey!]);
+        }
 
         var threadId = grant.ThreadId ?? await store.StartRequestThreadAsync(grant.CircleId, grant.RequestId!.Value, grant.HelperId!, ct);
-        var (seq, isNew) = await store.AppendAsync(threadId, userId, clientId, body, ct);
-        var message = Describe(grant, await Messages(threadId).Where(m => m.Seq == seq).Select(Stored).SingleAsync(ct));
-        if (isNew)
+        // Queued for this node's writer, which stores it with others in one transaction, or finds it stored before.
+        if (await writer.WriteAsync(new ChatDraft(threadId, userId, clientId, body), ct) is not { } written) return NotFound();
+        var message = Describe(grant, new StoredMessage(written.Seq, userId, written.AuthorName, written.Text, written.SentAt, clientId));
+        if (written.IsNew)
         {
             metrics.Stored(requestThread: grant.RequestId is not null);
             await live.ChatMessageAsync(grant, message);
