@@ -22,12 +22,18 @@ public sealed class PersonRows(WehelpenDbContext db)
     public async Task<PersonRow?> GetAsync(string userId, CancellationToken ct)
     {
         if (_read.TryGetValue(userId, out var known)) return known;
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
-        {
-            User = u,
-            Volunteer = db.Set<VolunteerProfile>().AsNoTracking().FirstOrDefault(v => v.UserId == u.Id),
-            Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-        }).SingleOrDefaultAsync(ct);
+        // A left join on the volunteer's key (at most one row), not a FirstOrDefault subquery: that one becomes a
+        // window function over every volunteer's row.
+        var row = await (
+            from u in db.Users.AsNoTracking().Where(u => u.Id == userId)
+            join v in db.Set<VolunteerProfile>().AsNoTracking() on u.Id equals v.UserId into volunteers
+            from v in volunteers.DefaultIfEmpty()
+            select new
+            {
+                User = u,
+                Volunteer = v,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            }).SingleOrDefaultAsync(ct);
         var person = row is null ? null : new PersonRow(row.User, row.Volunteer, row.Roles.Order(StringComparer.Ordinal).ToList());
         _read[userId] = person;
         return person;

@@ -22,11 +22,12 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
         string volunteerId, GeoPoint home, WeeklyAvailability availability, IReadOnlySet<Guid> blockedBy, DateTimeOffset now, CancellationToken ct)
     {
         // One query: each open request with this volunteer's alert for it.
-        var rows = await db.Set<HelpRequest>().AsNoTracking()
-            .Where(r => r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now)
-            .Select(r => new { Request = r, r.Circle, Alert = db.Set<RequestAlert>().FirstOrDefault(a => a.RequestId == r.Id && a.VolunteerId == volunteerId) })
-            .Where(x => x.Alert != null)
-            .ToListAsync(ct);
+        // A join on the alert's key (request, volunteer): one row per request, and no window function over all alerts.
+        var rows = await (
+            from a in db.Set<RequestAlert>().AsNoTracking().Where(a => a.VolunteerId == volunteerId)
+            join r in db.Set<HelpRequest>().AsNoTracking() on a.RequestId equals r.Id
+            where r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now
+            select new { Request = r, r.Circle, Alert = a }).ToListAsync(ct);
         return rows
             .Where(x => !blockedBy.Contains(x.Request.CircleId))
             .Select(x => { x.Request.Circle = x.Circle; return (x.Request, Alert: x.Alert!); })
