@@ -78,9 +78,10 @@ public sealed partial class ChatWriter(IServiceScopeFactory scopes, ILogger<Chat
             for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(written[i]);
             LogBatch(batch.Count, batch.Select(p => p.Draft.ThreadId).Distinct().Count(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (Exception e) when (ChatBatch.IsDuplicate(e) && batch.Count > 1)
+        catch (Exception e) when (ChatBatch.IsDuplicate(e))
         {
-            // Another node stored one of these client ids just now: written one by one, each then finds it.
+            // Another node stored one of these client ids just now (a batch of one too: a resend through the other node
+            // that waited for its lock): written one by one, each then finds it.
             LogRace(batch.Count);
             foreach (var pending in batch) await WriteAloneAsync(pending);
         }
