@@ -63,7 +63,8 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await RequestSteps.AskTheNeighbourhoodAsync(carla, "Boodschappen voor vader", 2);
         await OnTheHubAsync(carla);
 
-        await Expect(vera.GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" })).ToBeVisibleAsync();
+        // In her list on the page (the alert card, outside the page's main part, links to it too).
+        await Expect(vera.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" })).ToBeVisibleAsync();
         Assert.True(await StillTheSamePageAsync(vera), "Vera's list was reloaded.");
 
         // Matching asked the best volunteers nearby the moment it was posted (no sweep): Vera, on the hub, has the
