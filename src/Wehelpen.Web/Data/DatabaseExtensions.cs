@@ -29,13 +29,13 @@ public static class DatabaseExtensions
                     "Database:Provider is Postgres but ConnectionStrings:Wehelpen is empty. Set ConnectionStrings__Wehelpen.");
             useProvider = o => o.UseNpgsql(connectionString);
         }
-        // Pooled: a request takes a context that is already built (options, services, model) instead of making one.
-        // The options are made once, from the root services, so interceptors must be singletons.
-        builder.Services.AddDbContextPool<WehelpenDbContext>((services, o) =>
+        // The options are made once, from the root services (so interceptors must be singletons), and each request
+        // makes a light context on them. Not pooled: see docs/decisions/no-dbcontext-pooling.md.
+        builder.Services.AddDbContext<WehelpenDbContext>((services, o) =>
         {
             useProvider(o);
             o.AddInterceptors(services.GetServices<IInterceptor>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 
         builder.Services.AddScoped<SqlMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<WehelpenDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
