@@ -163,9 +163,10 @@
     scope.prepend(p);
   });
 
-  // --- Unread counts of circle chats, wherever a badge shows one. The server counts up to 100; beyond 99 a badge
-  // says "99+" (Hosting/CappedCount.cs).
-  const shownCount = (count) => (count > 99 ? "99+" : String(count));
+  // --- Unread counts of circle chats, wherever a badge shows one. The server counts one past its cap; beyond the
+  // cap a badge says "99+". The cap is the server's (Hosting/CappedCount.cs, on the body as data-count-cap).
+  const countCap = Number(document.body.dataset.countCap);
+  const shownCount = (count) => (count > countCap ? `${countCap}+` : String(count));
   function setUnread(circleId, count) {
     document.querySelectorAll(`[data-unread-circle="${circleId}"]`).forEach((badge) => {
       badge.dataset.count = count;
