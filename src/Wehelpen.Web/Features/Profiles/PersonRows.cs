@@ -32,7 +32,10 @@ public sealed class PersonRows(WehelpenDbContext db)
             {
                 User = u,
                 Volunteer = v,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                // Also filtered by the parameter: joined on u.Id alone, the roles are a derived table of every
+                // person's roles, which SQLite built in full for each query (a cost that grew with the people).
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id && ur.UserId == userId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             }).SingleOrDefaultAsync(ct);
         var person = row is null ? null : new PersonRow(row.User, row.Volunteer, row.Roles.Order(StringComparer.Ordinal).ToList());
         _read[userId] = person;
