@@ -198,6 +198,28 @@ public sealed class MatchingWaveTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_volunteer_blocked_after_being_asked_no_longer_sees_the_request_in_either_list(DatabaseProvider provider)
+    {
+        var (app, _) = await MatchingSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var (_, veraId) = await app.VolunteerAsync("Vera Vrijwilliger", "1055 KL");
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
+        await app.SweepAsync();
+        var before = await app.NearbyOfAsync("Vera Vrijwilliger");
+        Assert.Contains(requestId, before.Ids());
+        Assert.Contains(requestId, before.AskedIds());
+
+        Assert.Equal(HttpStatusCode.OK, (await c.Coordinator.PutAsync($"/api/v1/circles/{c.CircleId}/blocked-volunteers/{veraId}", null)).StatusCode);
+
+        var after = await app.NearbyOfAsync("Vera Vrijwilliger");
+        Assert.DoesNotContain(requestId, after.Ids());
+        Assert.DoesNotContain(requestId, after.AskedIds());
+        Assert.Equal(HttpStatusCode.NoContent, (await c.Coordinator.DeleteAsync($"/api/v1/circles/{c.CircleId}/blocked-volunteers/{veraId}")).StatusCode);
+        Assert.Contains(requestId, (await app.NearbyOfAsync("Vera Vrijwilliger")).AskedIds());
+    }
+
+    [Theory, BothDatabases]
     public async Task A_wave_gives_way_to_a_claim_that_came_first_and_never_makes_a_claim_fail(DatabaseProvider provider)
     {
         var (app, clock) = await MatchingSteps.StartAsync(provider);

@@ -19,11 +19,15 @@ public sealed record PlaceMap(double SizeKm, IReadOnlyList<PlaceMap.Dot> Dots, P
             Math.Round(halfSize + (p.Longitude - centre.Longitude) * kmPerDegreeLongitude, 3),
             Math.Round(halfSize - (p.Latitude - centre.Latitude) * KmPerDegreeLatitude, 3));
 
-        var dots = table.Areas
-            .Where(a => a.Usable && a.Pc4 != pc4)
-            .Select(a => Project(a.Pc4, a.Centre))
-            .Where(d => d.X >= 0 && d.X <= 2 * halfSize && d.Y >= 0 && d.Y <= 2 * halfSize)
-            .ToList();
+        // Only the band of latitudes the map covers is projected: the home page draws this map at every visit.
+        var band = (halfSize + 0.001) / KmPerDegreeLatitude; // a dot on the edge is kept after rounding to metres
+        var dots = new List<Dot>();
+        foreach (var area in table.UsableBetweenLatitudes(centre.Latitude - band, centre.Latitude + band))
+        {
+            if (area.Pc4 == pc4) continue;
+            var dot = Project(area.Pc4, area.Centre);
+            if (dot.X >= 0 && dot.X <= 2 * halfSize && dot.Y >= 0 && dot.Y <= 2 * halfSize) dots.Add(dot);
+        }
         var place = table.Find(pc4)?.Place ?? "";
         return new PlaceMap(2 * halfSize, dots, Project(pc4, centre), radiusKm, place);
     }

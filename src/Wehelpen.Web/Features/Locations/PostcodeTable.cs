@@ -17,6 +17,9 @@ public sealed class PostcodeTable
 
     private readonly FrozenDictionary<string, PostcodeArea> _areas;
 
+    // The usable areas ordered by latitude, so that a map of a few kilometres reads a band of the country, not all of it.
+    private readonly PostcodeArea[] _usableByLatitude;
+
     public PostcodeTable(IEnumerable<(string Pc4, string Place, GeoPoint Centre)> rows)
     {
         var list = rows.ToList();
@@ -28,11 +31,31 @@ public sealed class PostcodeTable
         _areas = list.ToFrozenDictionary(
             r => r.Pc4,
             r => new PostcodeArea(r.Pc4, r.Place, r.Centre, !sharedCentres.Contains(r.Pc4) && InsideNetherlands(r.Centre)));
+        _usableByLatitude = _areas.Values.Where(a => a.Usable).OrderBy(a => a.Centre.Latitude).ThenBy(a => a.Pc4, StringComparer.Ordinal).ToArray();
     }
 
     public IEnumerable<PostcodeArea> Areas => _areas.Values;
 
     public PostcodeArea? Find(string pc4) => _areas.GetValueOrDefault(pc4);
+
+    /// <summary>The usable areas whose centre lies from <paramref name="south"/> to <paramref name="north"/> degrees, south to north.</summary>
+    public ReadOnlySpan<PostcodeArea> UsableBetweenLatitudes(double south, double north)
+    {
+        var from = FirstAtOrNorthOf(south);
+        var to = FirstAtOrNorthOf(Math.BitIncrement(north));
+        return _usableByLatitude.AsSpan(from, Math.Max(0, to - from));
+    }
+
+    private int FirstAtOrNorthOf(double latitude)
+    {
+        int low = 0, high = _usableByLatitude.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_usableByLatitude[middle].Centre.Latitude < latitude) low = middle + 1; else high = middle;
+        }
+        return low;
+    }
 
     /// <summary>Looks up what a person typed and says, in terms they can act on, why it cannot be used.</summary>
     public PostcodeLookup Lookup(string? input)

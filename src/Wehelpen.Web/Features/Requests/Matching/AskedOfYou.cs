@@ -19,17 +19,17 @@ public sealed record AskReasons(
 public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descriptions)
 {
     public async Task<IReadOnlyList<AskedRequest>> ListAsync(
-        string volunteerId, GeoPoint home, WeeklyAvailability availability, IReadOnlySet<Guid> blockedBy, DateTimeOffset now, CancellationToken ct)
+        string volunteerId, GeoPoint home, WeeklyAvailability availability, DateTimeOffset now, CancellationToken ct)
     {
-        // One query: each open request with this volunteer's alert for it.
+        // One query: each open request with this volunteer's alert for it, not of a circle that has blocked them since.
         // A join on the alert's key (request, volunteer): one row per request, and no window function over all alerts.
         var rows = await (
             from a in db.Set<RequestAlert>().AsNoTracking().Where(a => a.VolunteerId == volunteerId)
             join r in db.Set<HelpRequest>().AsNoTracking() on a.RequestId equals r.Id
             where r.Status == RequestStatus.Open && r.Audience == RequestAudience.Neighbourhood && r.EndsAt > now
+                && !db.Set<VolunteerBlock>().Any(b => b.VolunteerId == volunteerId && b.CircleId == r.CircleId)
             select new { Request = r, r.Circle, Alert = a }).ToListAsync(ct);
         return rows
-            .Where(x => !blockedBy.Contains(x.Request.CircleId))
             .Select(x => { x.Request.Circle = x.Circle; return (x.Request, Alert: x.Alert!); })
             .OrderBy(x => x.Request.StartsAt ?? x.Request.EndsAt).ThenBy(x => x.Request.Id)
             .Select(x => new AskedRequest(descriptions.Summarise(x.Request, home, showClaimer: false), Reasons(x.Request, x.Alert, availability, now)))
