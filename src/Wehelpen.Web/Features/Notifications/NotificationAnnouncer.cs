@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Push;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Live;
 using Wehelpen.Web.Localization;
@@ -25,10 +26,12 @@ public sealed record LiveNotification(Guid Id, string Title, string Body, string
 /// notification on their next page.
 /// </summary>
 public sealed class NotificationAnnouncer(
-    ILiveSender live, IServiceScopeFactory scopes, ILogger<NotificationAnnouncer> logger)
+    ILiveSender live, IServiceScopeFactory scopes, PushWake pushes, ILogger<NotificationAnnouncer> logger)
 {
     public async Task AnnounceAsync(IReadOnlyCollection<Notification> saved)
     {
+        // The pushes were queued with the notifications; the outbox sends them now rather than at its next round.
+        if (saved.Any(n => NotificationPushes.IsPushed(n.Kind))) await pushes.NowAsync();
         try
         {
             var people = await live.OnlineAsync(saved.Select(n => n.UserId));

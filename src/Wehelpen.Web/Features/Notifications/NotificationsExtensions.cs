@@ -12,6 +12,7 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddSingleton<NotificationAnnouncer>();
         builder.Services.AddScoped<NotificationTexts>();
+        builder.Services.AddScoped<NotificationPushes>();
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddScoped<NotificationSettingsLink>();
         builder.Services.AddScoped<FailedMails>();

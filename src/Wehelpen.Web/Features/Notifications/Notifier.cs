@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Push;
 
 namespace Wehelpen.Web.Features.Notifications;
 
@@ -9,9 +10,9 @@ namespace Wehelpen.Web.Features.Notifications;
 /// <see cref="AnnounceAsync"/> tells the people who are online, and the mail goes out through the outbox
 /// (<see cref="NotificationMailer"/>).
 /// </summary>
-public sealed class Notifier(WehelpenDbContext db, NotificationAnnouncer announcer)
+public sealed class Notifier(WehelpenDbContext db, NotificationAnnouncer announcer, NotificationPushes pushes, PushOutbox outbox)
 {
-    /// <summary>Adds the notifications to the unit of work; mail is queued for those who want it.</summary>
+    /// <summary>Adds the notifications to the unit of work; mail is queued for those who want it, pushes for their devices.</summary>
     public async Task<IReadOnlyList<Notification>> AddAsync(IReadOnlyCollection<NewNotification> items, DateTimeOffset now, CancellationToken ct)
     {
         var userIds = items.Select(i => i.UserId).Distinct().ToList();
@@ -24,6 +25,7 @@ public sealed class Notifier(WehelpenDbContext db, NotificationAnnouncer announc
             EmailAt = now,
         }).ToList();
         db.AddRange(made);
+        await outbox.AddAsync(pushes.For(made, now), now, ct);
         return made;
     }
 
