@@ -2,6 +2,7 @@ using Wehelpen.Web.Data;
 using Wehelpen.Web.Demo;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.App;
 using Wehelpen.Web.Features.Audit;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
@@ -66,6 +67,7 @@ builder.AddPrivacy();
 builder.AddPrivacyStatement();
 builder.AddRetention();
 builder.AddAuditLog();
+builder.AddApp();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -101,6 +103,7 @@ app.MapNeighbourhoods();
 app.MapPrivacy();
 app.MapJobs();
 app.MapAuditLog();
+app.MapApp();
 // The scrape names no person, but shows how busy the service is: for administrators (and their scraper's token) only.
 app.MapTelemetry().RequireAuthorization(AccountsExtensions.ApiAdminPolicy);
 

@@ -13,6 +13,10 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn) : PageMod
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        // The browser's HTTP cache goes with the session (a shared computer). Not "storage": that would also remove the
+        // service worker and the phone's push subscription; the service worker empties its own caches when it sees this
+        // form sent (wwwroot/sw.js, docs/decisions/offline-pages.md).
+        Response.Headers["Clear-Site-Data"] = "\"cache\"";
         return RedirectToPage();
     }
 }

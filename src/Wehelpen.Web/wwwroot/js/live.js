@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   const hubUrl = document.body.dataset.liveHub;
-  if (!hubUrl || !window.signalR) return;
+  // A copy the service worker showed without a network (wwwroot/sw.js): nothing to connect to, and nothing to pretend.
+  if (!hubUrl || !window.signalR || document.body.dataset.offline !== undefined) return;
 
   const texts = JSON.parse(document.getElementById("live-texts").textContent);
   const announcer = document.getElementById("live-announcer");
