@@ -173,6 +173,51 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
         return person;
     }
 
+    [Fact]
+    public async Task A_push_message_shows_its_notification_and_one_that_is_not_json_or_leads_elsewhere_shows_nothing()
+    {
+        var page = await browser.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["notifications"]);
+        await page.GotoAsync("/");
+        await ActiveWorkerAsync(page);
+        // Delivered by Chromium itself (DevTools' "Push"), as the push service would, to this site's registration.
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        var registration = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        devTools.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
+        {
+            foreach (var r in e!.Value.GetProperty("registrations").EnumerateArray())
+                if (r.GetProperty("scopeURL").GetString() == $"{browser.Server.BaseUrl}/" && !r.GetProperty("isDeleted").GetBoolean())
+                    registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
+        };
+        await devTools.SendAsync("ServiceWorker.enable");
+        var registrationId = await registration.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        async Task<JsonElement> PushAsync(string data)
+        {
+            await devTools.SendAsync("ServiceWorker.deliverPushMessage", new() { ["origin"] = browser.Server.BaseUrl, ["registrationId"] = registrationId, ["data"] = data });
+            return await page.EvaluateAsync<JsonElement>("""
+                async () => (await (await navigator.serviceWorker.ready).getNotifications())
+                  .map((n) => ({ title: n.title, body: n.body, tag: n.tag, icon: n.icon, url: n.data && n.data.url }))
+                """);
+        }
+
+        // Refused first: were they shown, the good one below would not be the only one.
+        foreach (var refused in new[] { "geen json", """{"title":"Elders","body":"x","url":"//elders.example/pagina"}""", """{"title":"Elders","body":"x","url":"https://elders.example/"}""", """{"title":"Elders","body":"x","url":"/\\elders.example"}""" })
+            await PushAsync(refused);
+        await PushAsync("""{"title":"Herinnering: Huisarts","body":"Morgen om 12:00","url":"/notifications","tag":"reminder-1"}""");
+
+        // Shown once its handler has run: looked at again until it is there.
+        JsonElement shown;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        do shown = await PushAsync("""{"title":"Elders","body":"x","url":"//elders.example/"}""");
+        while (shown.GetArrayLength() == 0 && DateTime.UtcNow < deadline);
+        var notification = Assert.Single(shown.EnumerateArray());
+        Assert.Equal("Herinnering: Huisarts", notification.GetProperty("title").GetString());
+        Assert.Equal("Morgen om 12:00", notification.GetProperty("body").GetString());
+        Assert.Equal("reminder-1", notification.GetProperty("tag").GetString());
+        Assert.Equal("/notifications", notification.GetProperty("url").GetString());
+        Assert.EndsWith("/icons/icon-192.png", notification.GetProperty("icon").GetString());
+    }
+
     /// <summary>Waits until the service worker is active (and serving this page), then says what it is.</summary>
     private static async Task<JsonElement> ActiveWorkerAsync(IPage page)
     {
