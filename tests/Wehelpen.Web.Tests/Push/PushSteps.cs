@@ -57,3 +57,22 @@ public static class PushSteps
     public static Task<(HttpClient Client, string UserId)> VolunteerNearAsync(this WehelpenApplication app, string name) =>
         app.VolunteerAsync(name, "1056 AB");
 }
+
+public static class PushWaiting
+{
+    /// <summary>
+    /// Runs the push job's round until the device has <paramref name="count"/> pushes: for causes that queue their
+    /// pushes just after answering (a chat message). Fails with what arrived when it takes longer than ten seconds.
+    /// </summary>
+    public static async Task<ReceivedPush> SendPushesUntilAsync(this WehelpenApplication app, TestPushService service, PushSubscriber device, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (device.Received.Count < count && DateTime.UtcNow < deadline)
+        {
+            await app.SendPushesAsync();
+            if (device.Received.Count < count) await Task.Delay(50);
+        }
+        Assert.True(device.Received.Count >= count, $"Expected {count} pushes at {device.Endpoint}, got {device.Received.Count}; attempts {device.Attempts}.");
+        return device.Received[count - 1];
+    }
+}

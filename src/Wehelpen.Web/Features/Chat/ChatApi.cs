@@ -68,6 +68,7 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddScoped<Conversations>();
         builder.Services.AddSingleton<ChatNews>();
+        builder.Services.AddSingleton<ChatPushes>();
         builder.Services.AddScoped<INewCirclePart, CircleThread>();
         builder.Services.AddScoped<IMemberJoined, ChatJoinMarker>();
         builder.Services.AddPersonalData<ChatPersonalData>();

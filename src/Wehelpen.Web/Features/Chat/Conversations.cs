@@ -14,7 +14,7 @@ namespace Wehelpen.Web.Features.Chat;
 /// anyone hears of it, gets the next number of its thread, and is stored once however often its device sends it.
 /// </summary>
 public sealed partial class Conversations(
-    WehelpenDbContext db, ChatAccess access, ChatStore store, ChatWriter writer, ChatNews live, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
+    WehelpenDbContext db, ChatAccess access, ChatStore store, ChatWriter writer, ChatNews live, ChatPushes pushes, ChatMetrics metrics, IStringLocalizer<SharedResource> text)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -45,6 +45,8 @@ public sealed partial class Conversations(
         {
             metrics.Stored(requestThread: grant.RequestId is not null);
             await live.ChatMessageAsync(grant, message);
+            // Not awaited: the sender's answer does not wait for the devices of those who are away (ChatPushes catches its own faults).
+            _ = pushes.MessageAsync(grant, message);
         }
         return message;
     }

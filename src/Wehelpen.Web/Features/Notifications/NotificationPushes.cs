@@ -21,7 +21,7 @@ public sealed class NotificationPushes(NotificationTexts texts)
         {
             var at = NotificationData.FromJson(n.Data).At;
             var urgent = n.Kind == NotificationKind.HelpAsked && at is { } start && start - now < UrgentWithin;
-            return new NewPush(n.UserId, $"notification:{n.Id:N}", () => Content(n), urgent, at is { } moment && moment > now ? moment : now + KeptWithoutMoment);
+            return new NewPush(n.UserId, $"notification:{n.Id:N}", _ => Content(n), urgent, at is { } moment && moment > now ? moment : now + KeptWithoutMoment);
         }).ToList();
 
     private PushContent Content(Notification n)

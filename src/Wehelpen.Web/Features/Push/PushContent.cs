@@ -31,7 +31,7 @@ public sealed record PushContent(string Title, string Body, string Url, string? 
 }
 
 /// <summary>A push about to be made for a person: on each of their devices, once per cause.</summary>
-/// <param name="Render">The content, called once per person with their language as the current culture.</param>
+/// <param name="Render">The content, from the person's push settings (the chat preview), called once per person with their language as the current culture.</param>
 /// <param name="Urgent">Goes at once, also in quiet hours.</param>
 /// <param name="ExpiresAt">Not worth showing after this moment.</param>
-public sealed record NewPush(string UserId, string SourceKey, Func<PushContent> Render, bool Urgent, DateTimeOffset ExpiresAt);
+public sealed record NewPush(string UserId, string SourceKey, Func<PushSettings, PushContent> Render, bool Urgent, DateTimeOffset ExpiresAt);

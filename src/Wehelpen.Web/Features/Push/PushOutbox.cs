@@ -31,8 +31,9 @@ public sealed class PushOutbox(WehelpenDbContext db, IOptions<PushOptions> optio
             var mine = devices.Where(d => d.UserId == push.UserId).ToList();
             if (mine.Count == 0) continue;
             var language = languages.GetValueOrDefault(push.UserId) ?? "nl";
-            var payload = LocalizationExtensions.InLanguage(language, push.Render).ToJson();
-            var quiet = (settings.GetValueOrDefault(push.UserId) ?? new PushSettings()).Quiet;
+            var mySettings = settings.GetValueOrDefault(push.UserId) ?? new PushSettings { UserId = push.UserId };
+            var payload = LocalizationExtensions.InLanguage(language, () => push.Render(mySettings)).ToJson();
+            var quiet = mySettings.Quiet;
             var due = push.Urgent ? now : quiet.Release(now);
             if (due >= push.ExpiresAt) continue; // by the morning it would say nothing worth waking up to
             foreach (var device in mine)

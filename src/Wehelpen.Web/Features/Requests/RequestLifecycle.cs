@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Push;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.Audit;
@@ -15,7 +16,7 @@ namespace Wehelpen.Web.Features.Requests;
 public sealed class RequestLifecycle(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, AddressViews addressViews,
     RequestNews live, ReminderPlanner reminders, MatchingRefresher matching, RequestSweeper sweeper, AuditTrail audit, RequestMetrics metrics,
-    TimeProvider clock, IStringLocalizer<SharedResource> text)
+    RequestPushes pushes, PushWake pushWake, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// The request as this person may see it. Every page, API answer and hub call that shows a request outside the
@@ -101,6 +102,7 @@ public sealed class RequestLifecycle(
         var helperBefore = request.ClaimedById;
         apply(request, viewer, await access.PolicyAsync(request.CircleId, ct), now);
         journal.Record(request, change, viewer, reason, now);
+        await pushes.AddAsync(request, change, viewer, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -116,6 +118,7 @@ public sealed class RequestLifecycle(
         await matching.ChangedAsync(new[] { helperBefore, request.ClaimedById }.OfType<string>(), [requestId]);
         metrics.Changed(change, request.Audience);
         await live.RequestChangedAsync(requestId, helperBefore);
+        if (RequestPushes.IsPushed(change)) await pushWake.NowAsync(ct);
         await reminders.SubjectChangedAsync(requestId, ct);
         if (change == RequestChange.Widened && request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(requestId);
         // Giving back a request whose time has just passed ends one's access to it: they still see what they did.

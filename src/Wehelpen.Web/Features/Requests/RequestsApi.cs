@@ -97,6 +97,7 @@ public static class RequestsExtensions
         builder.Services.AddScoped<RequestPosting>();
         builder.Services.AddSingleton<RequestNews>();
         builder.Services.AddScoped<RequestLifecycle>();
+        builder.Services.AddScoped<RequestPushes>();
         builder.Services.AddScoped<RequestQueries>();
         builder.Services.AddScoped<RequestSweeper>();
         builder.Services.AddScoped<CircleRequestSettings>();
