@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Wehelpen.Web.Features.Push;
 using Wehelpen.Web.Tests.Circles;
+using Wehelpen.Web.Tests.Requests;
 
 namespace Wehelpen.Web.Tests.Push;
 
@@ -74,5 +75,32 @@ public sealed partial class PushPageTests
 
         Assert.Contains("Vul allebei de tijden in, of laat ze allebei leeg voor geen stille uren.", await half.PageAsync());
         Assert.Equal(new PushSettingsResponse("22:00", "08:00", false), await carla.GetFromJsonAsync<PushSettingsResponse>("/api/v1/push/settings"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task After_a_first_claim_pushes_are_suggested_once_and_never_to_someone_who_has_them_on(DatabaseProvider provider)
+    {
+        const string Suggestion = "Het meteen weten als iemand u nodig heeft?";
+        var (app, _, service, vapid) = await PushSteps.StartAsync(provider);
+        await using var _app = app;
+        await using var _service = service;
+        var c = await app.TwoCirclesAsync();
+        await app.VolunteerNearAsync("Vera Vrijwilliger");
+        var (wim, _) = await app.VolunteerNearAsync("Wim Buur");
+        await wim.SubscribeAsync(service.NewSubscriber(vapid.PublicKey));
+        var first = await c.Coordinator.PostedIdAsync(c.CircleId);
+        var second = await c.Coordinator.PostedIdAsync(c.CircleId);
+        var third = await c.Coordinator.PostedIdAsync(c.CircleId);
+        using var vera = await app.BrowserAsync("Vera Vrijwilliger", followRedirects: true);
+        using var wimOnPages = await app.BrowserAsync("Wim Buur", followRedirects: true);
+
+        var claimed = await PageForms.PostAsync(vera, $"/help/{first}?handler=Claim", [], $"/help/{first}");
+        var page = await claimed.PageAsync();
+        Assert.Contains(Suggestion, page);
+        Assert.Contains("href=\"/profile/push\"", page);
+        Assert.DoesNotContain(Suggestion, await vera.PageAsync($"/help/{first}")); // shown with the claim, not on every visit
+
+        Assert.DoesNotContain(Suggestion, await (await PageForms.PostAsync(vera, $"/help/{second}?handler=Claim", [], $"/help/{second}")).PageAsync());
+        Assert.DoesNotContain(Suggestion, await (await PageForms.PostAsync(wimOnPages, $"/help/{third}?handler=Claim", [], $"/help/{third}")).PageAsync());
     }
 }

@@ -34,6 +34,7 @@ public static class PushExtensions
         builder.Services.AddScoped<PushPreferences>();
         builder.Services.AddScoped<PushOutbox>();
         builder.Services.AddScoped<PushSender>();
+        builder.Services.AddScoped<PushSuggestion>();
         builder.Services.AddPersonalData<PushPersonalData>();
         builder.Services.AddRetentionRule<PushRetention>();
         builder.AddRateLimit(new RateLimitRule(Changes, 30, TimeSpan.FromMinutes(15)) { Setting = "PushChangesPerQuarterHour" });

@@ -23,6 +23,9 @@ public sealed class PushSettings
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the app once suggested turning pushes on (after a first claim); it does not ask again.</summary>
+    public DateTimeOffset? SuggestedAt { get; set; }
+
     public QuietHours Quiet => QuietFromMinute is { } from && QuietUntilMinute is { } until && from != until
         ? new QuietHours(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(from)), TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(until)))
         : QuietHours.None;

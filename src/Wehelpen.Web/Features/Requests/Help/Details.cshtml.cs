@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Matching;
+using Wehelpen.Web.Features.Push;
 using Wehelpen.Web.Features.Requests.Matching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,7 +17,7 @@ namespace Wehelpen.Web.Features.Requests.Help;
 /// A request they may not see is the site's 404, the same as one that does not exist.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conversations, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conversations, PushSuggestion pushSuggestion, IStringLocalizer<SharedResource> text) : PageModel
 {
     public RequestDetails Details { get; private set; } = default!;
 
@@ -26,6 +27,9 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conve
     [BindProperty] public ChatForm Message { get; set; } = ChatForm.New();
     [BindProperty] public GiveBackInput GiveBack { get; set; } = new();
     [TempData] public string? Notice { get; set; }
+
+    /// <summary>Just took on their first task, without pushes on any device: suggest them, once.</summary>
+    [TempData] public bool SuggestPush { get; set; }
 
     /// <summary>The give-back form stays open while it has something to say about what they wrote.</summary>
     public bool GiveBackOpen => ModelState.Keys.Any(k => k.StartsWith(nameof(GiveBack), StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
@@ -75,6 +79,7 @@ public sealed class DetailsModel(RequestLifecycle lifecycle, Conversations conve
             Notice = text["Help.Claim.Gone"];
             return Redirect("/help");
         }
+        if (outcome.Value is not null) SuggestPush = await pushSuggestion.OfferOnceAsync(User.RequiredUserId(), ct);
         return await AfterAsync(requestId, outcome, "Input",
             done => (text["Help.Claimed", done.ResidentName ?? done.Summary.ResidentFirstName], $"/help/{requestId}"), ct);
     }
