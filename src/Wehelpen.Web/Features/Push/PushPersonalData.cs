@@ -24,7 +24,7 @@ internal sealed class PushPersonalData(WehelpenDbContext db) : IPersonalData
             .Select(s => new { s.Browser, s.System, s.Endpoint, s.CreatedAt, s.LastPushedAt }).AsAsyncEnumerable()
             .Select(s => (object)new { s.Browser, s.System, PushService = new Uri(s.Endpoint).Host, s.CreatedAt, s.LastPushedAt })),
         new("push-settings", _ => db.Set<PushSettings>().AsNoTracking().Where(s => s.UserId == userId).AsAsyncEnumerable()
-            .Select(s => (object)new { PushPreferences.ToResponse(s).QuietFrom, PushPreferences.ToResponse(s).QuietUntil, s.ChatPreview, s.UpdatedAt })),
+            .Select(s => (object)new { PushPreferences.ToResponse(s).QuietFrom, PushPreferences.ToResponse(s).QuietUntil, s.ChatPreview, s.UpdatedAt, s.SuggestedAt })),
         new("push-messages", _ => db.Set<PushDelivery>().AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.CreatedAt)
             .Select(d => new { d.Payload, d.State, d.CreatedAt, d.DueAt }).AsAsyncEnumerable()
             .Select(d => (object)new { PushContent.FromJson(d.Payload).Title, PushContent.FromJson(d.Payload).Body, State = d.State.ToString(), d.CreatedAt, d.DueAt })),
