@@ -44,6 +44,16 @@ public class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Closes the contexts earlier tests of this class left open (tests of one class run one at a time). For what the
+    /// DevTools protocol sees browser-wide, such as service worker registrations, whose scope is the same in every
+    /// context of this class's app.
+    /// </summary>
+    public async Task CloseOtherContextsAsync(IPage keep)
+    {
+        foreach (var context in _browser!.Contexts.Where(c => c != keep.Context).ToList()) await context.CloseAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
