@@ -30,8 +30,6 @@ public sealed class NotificationAnnouncer(
 {
     public async Task AnnounceAsync(IReadOnlyCollection<Notification> saved)
     {
-        // The pushes were queued with the notifications; the outbox sends them now rather than at its next round.
-        if (saved.Any(n => NotificationPushes.IsPushed(n.Kind))) await pushes.NowAsync();
         try
         {
             var people = await live.OnlineAsync(saved.Select(n => n.UserId));
@@ -59,6 +57,12 @@ public sealed class NotificationAnnouncer(
         catch (Exception e)
         {
             logger.LogWarning(e, "Telling people online about {Count} new notifications failed; they see them on their next page.", saved.Count);
+        }
+        finally
+        {
+            // The pushes were queued with the notifications; after the screens (also when nobody is online), the
+            // outbox sends them rather than at its next round. The wake logs its own failures.
+            if (saved.Any(n => NotificationPushes.IsPushed(n.Kind))) await pushes.NowAsync();
         }
     }
 }

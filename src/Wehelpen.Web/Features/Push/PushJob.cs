@@ -17,13 +17,18 @@ public sealed class PushJob(PushSender sender, PushWake wake) : IJob
     }
 }
 
-/// <summary>Makes the push outbox run now (after a commit that queued pushes) or at a given moment; one trigger each.</summary>
-public sealed class PushWake(JobWake wake)
+/// <summary>
+/// Makes the push outbox run now (after a commit that queued pushes) or at a given moment; one trigger each. Nothing
+/// when pushes are off on this server: no trigger is stored for an outbox that stays empty.
+/// </summary>
+public sealed class PushWake(JobWake wake, Microsoft.Extensions.Options.IOptions<PushOptions> options)
 {
     public static readonly TriggerKey NowKey = new("push-now", "push");
     public static readonly TriggerKey LaterKey = new("push-later", "push");
 
-    public Task NowAsync(CancellationToken ct = default) => wake.NowAsync(NowKey, PushJob.Key, ct);
+    public Task NowAsync(CancellationToken ct = default) =>
+        options.Value.Enabled ? wake.NowAsync(NowKey, PushJob.Key, ct) : Task.CompletedTask;
 
-    public Task AtAsync(DateTimeOffset when, CancellationToken ct = default) => wake.AtAsync(LaterKey, PushJob.Key, when, ct);
+    public Task AtAsync(DateTimeOffset when, CancellationToken ct = default) =>
+        options.Value.Enabled ? wake.AtAsync(LaterKey, PushJob.Key, when, ct) : Task.CompletedTask;
 }
