@@ -65,4 +65,42 @@ public sealed class PushCircleTests
         Assert.Equal("Wie kan er mee?", second.Json().GetProperty("body").GetString());
         Assert.Empty(carlasPhone.Received); // the writer is not told of her own messages
     }
+
+    [Theory, BothDatabases]
+    public async Task A_message_in_a_request_thread_reaches_the_other_side_on_its_own_page_and_nobody_outside_the_thread(DatabaseProvider provider)
+    {
+        var (app, _, service, vapid) = await PushSteps.StartAsync(provider);
+        await using var _app = app;
+        await using var _service = service;
+        var c = await app.TwoCirclesAsync();
+        var (vera, _) = await app.VolunteerNearAsync("Vera Vrijwilliger");
+        var carlasPhone = service.NewSubscriber(vapid.PublicKey);
+        var mosPhone = service.NewSubscriber(vapid.PublicKey);
+        var verasPhone = service.NewSubscriber(vapid.PublicKey);
+        await c.Coordinator.SubscribeAsync(carlasPhone);
+        await c.Member.SubscribeAsync(mosPhone);
+        await vera.SubscribeAsync(verasPhone);
+        var requestId = await c.Coordinator.PostedIdAsync(c.CircleId);
+        Assert.Equal(HttpStatusCode.OK, (await vera.ActAsync(requestId, "claim")).StatusCode);
+        await app.SendPushesAsync(); // Vera's alert; the claim to Mo (Carla, who asked, hears of it too)
+        var (carlaBefore, moBefore, veraBefore) = (carlasPhone.Received.Count, mosPhone.Received.Count, verasPhone.Received.Count);
+
+        var sent = await vera.PostAsJsonAsync($"/api/v1/requests/{requestId}/chat", new { clientMessageId = Guid.NewGuid().ToString(), text = "Ik kom morgen om tien uur." });
+        Assert.True(sent.IsSuccessStatusCode, $"{sent.StatusCode}");
+        var toCarla = (await app.SendPushesUntilAsync(service, carlasPhone, carlaBefore + 1)).Json();
+        Assert.Equal("Vera Vrijwilliger over ‘Boodschappen bij de supermarkt’", toCarla.GetProperty("title").GetString());
+        Assert.Equal($"/circles/{c.CircleId}/requests/{requestId}", toCarla.GetProperty("url").GetString());
+        Assert.DoesNotContain("tien uur", toCarla.GetRawText()); // no preview unless Carla allows it
+
+        await c.Coordinator.PostAsJsonAsync($"/api/v1/requests/{requestId}/chat", new { clientMessageId = Guid.NewGuid().ToString(), text = "Fijn, dank je!" });
+        var toVera = (await app.SendPushesUntilAsync(service, verasPhone, veraBefore + 1)).Json();
+        Assert.StartsWith("Carla", toVera.GetProperty("title").GetString());
+        Assert.EndsWith(" over ‘Boodschappen bij de supermarkt’", toVera.GetProperty("title").GetString());
+        Assert.Equal($"/help/{requestId}", toVera.GetProperty("url").GetString()); // the helper's own page of the request
+
+        Assert.Equal(0, await app.SendPushesAsync());
+        Assert.Equal(moBefore, mosPhone.Received.Count); // Mo is in the circle but not in this thread
+        Assert.Equal(carlaBefore + 1, carlasPhone.Received.Count); // not told of her own message
+        Assert.Equal(veraBefore + 1, verasPhone.Received.Count);
+    }
 }

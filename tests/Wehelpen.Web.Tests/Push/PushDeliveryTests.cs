@@ -16,7 +16,7 @@ namespace Wehelpen.Web.Tests.Push;
 public sealed class PushDeliveryTests
 {
     [Theory, BothDatabases]
-    public async Task A_volunteer_asked_to_help_gets_one_push_per_device_with_no_address(DatabaseProvider provider)
+    public async Task A_volunteer_asked_to_help_gets_one_push_per_device_with_the_area_and_distance_but_no_address(DatabaseProvider provider)
     {
         var (app, _, service, vapid) = await PushSteps.StartAsync(provider);
         await using var _app = app;
@@ -37,7 +37,8 @@ public sealed class PushDeliveryTests
             var push = Assert.Single(device.Received);
             var shown = push.Json();
             Assert.StartsWith("Kunt u helpen? Boodschappen bij de supermarkt", shown.GetProperty("title").GetString());
-            Assert.Contains("1055", shown.GetProperty("body").GetString());
+            // 1055 and 1056 lie 805 m apart (their centres in the postcode table): told to 100 m.
+            Assert.StartsWith("Iemand op 800 m van u (1055) vraagt om hulp.", shown.GetProperty("body").GetString());
             Assert.Equal($"/help/{requestId}", shown.GetProperty("url").GetString());
             Assert.DoesNotContain(RequestSteps.Address, push.Text);
             Assert.DoesNotContain(RequestSteps.Phone, push.Text);

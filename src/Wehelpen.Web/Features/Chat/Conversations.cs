@@ -46,7 +46,7 @@ public sealed partial class Conversations(
             metrics.Stored(requestThread: grant.RequestId is not null);
             await live.ChatMessageAsync(grant, message);
             // Not awaited: the sender's answer does not wait for the devices of those who are away (ChatPushes catches its own faults).
-            _ = pushes.MessageAsync(grant, message);
+            _ = pushes.MessageAsync(grant, threadId, message);
         }
         return message;
     }

@@ -1,8 +1,9 @@
 namespace Wehelpen.Web.Features.Chat;
 
 /// <summary>A help request as its chat thread needs to know it.</summary>
+/// <param name="Title">What the circle called it: a push about its thread names it.</param>
 /// <param name="IsClaimed">Still claimed: its thread can be written to; done or cancelled, it is read-only.</param>
-public sealed record ThreadRequest(Guid CircleId, string RequestedById, string? ClaimedById, bool IsClaimed);
+public sealed record ThreadRequest(Guid CircleId, string RequestedById, string? ClaimedById, bool IsClaimed, string Title);
 
 /// <summary>
 /// What Chat needs to know of help requests for their threads. Requests, which keeps them, implements this, so that

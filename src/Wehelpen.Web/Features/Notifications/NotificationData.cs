@@ -5,7 +5,7 @@ namespace Wehelpen.Web.Features.Notifications;
 /// <summary>The facts a notification's text is made of; what is not needed for a kind stays empty.</summary>
 public sealed record NotificationData(
     string? Title = null, DateTimeOffset? At = null, string? Circle = null, string? Person = null, string? Place = null, int? Count = null,
-    string? Message = null, string? Organisation = null)
+    string? Message = null, string? Organisation = null, int? DistanceMetres = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Localization;
 using Wehelpen.Web.Platform.PersonalData;
@@ -27,7 +28,9 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
             NotificationKind.TaskConfirm => new(text["Notification.TaskConfirm.Title", title, when], text["Notification.TaskConfirm.Body"]),
             NotificationKind.TaskUnconfirmed => new(text["Notification.TaskUnconfirmed.Title", d.Person ?? "", title], text["Notification.TaskUnconfirmed.Body", when]),
             NotificationKind.Digest when d.Count == 1 => new(text["Notification.Digest.TitleOne"], text["Notification.Digest.BodyOne"]),
-            NotificationKind.HelpAsked => new(text["Notification.HelpAsked.Title", title, when], text["Notification.HelpAsked.Body", d.Place ?? ""]),
+            NotificationKind.HelpAsked => new(text["Notification.HelpAsked.Title", title, when], d.DistanceMetres is { } metres
+                ? text["Notification.HelpAsked.BodyDistance", d.Place ?? "", Distances.Text(metres)]
+                : text["Notification.HelpAsked.Body", d.Place ?? ""]),
             NotificationKind.CaseHolderInvited => new(text["Notification.CaseHolderInvited.Title", d.Circle ?? ""], text["Notification.CaseHolderInvited.Body", d.Person ?? "", d.Message ?? ""]),
             NotificationKind.CaseHolderAccepted => new(text["Notification.CaseHolderAccepted.Title", d.Person ?? ""], text["Notification.CaseHolderAccepted.Body", d.Circle ?? ""]),
             NotificationKind.CaseHolderDeclined => new(text["Notification.CaseHolderDeclined.Title", d.Person ?? ""], text["Notification.CaseHolderDeclined.Body", d.Circle ?? ""]),

@@ -117,5 +117,5 @@ public sealed class VolunteerOffers(
         o.Id, o.VolunteerId, RequestDescriptions.FirstName(o.Volunteer?.DisplayName ?? ""), o.Category, o.Text,
         o.Availability.Slots().Select(s => new AvailabilitySlot(s.Day, s.Part)).ToList(),
         o.Pc4, postcodes.Find(o.Pc4)?.Place ?? "", o.PublishedAt,
-        metres is { } m ? RequestDescriptions.RoundedDistance(m) : null);
+        metres is { } m ? Distances.Rounded(m) : null);
 }

@@ -69,13 +69,7 @@ public sealed class PushDevices(WehelpenDbContext db, IOptions<PushOptions> opti
     }
 
     /// <summary>"Chrome op Android", as on the list of sessions.</summary>
-    public string Describe(PushSubscription s) => (s.Browser, s.System) switch
-    {
-        ({ } b, { } sys) => text["Sessions.Device", b, sys],
-        ({ } b, null) => b,
-        (null, { } sys) => text["Sessions.Device", text["Sessions.UnknownBrowser"], sys],
-        _ => text["Sessions.UnknownDevice"],
-    };
+    public string Describe(PushSubscription s) => SessionTexts.Device(s.Browser, s.System, text);
 
     public PushDeviceResponse ToResponse(PushSubscription s) => new(s.Id, Describe(s), s.Browser, s.System, s.CreatedAt, s.LastPushedAt);
 

@@ -12,7 +12,7 @@ public sealed class RequestDescriptions(PostcodeTable postcodes, IStringLocalize
     public RequestSummary Summarise(HelpRequest r, GeoPoint? from, bool showClaimer) =>
         new(r.Id, r.Title, r.Category, r.Status, r.Audience, r.StartsAt, r.EndsAt, r.Pc4,
             postcodes.Find(r.Pc4)?.Place ?? "", FirstName(r.Circle?.ResidentName ?? ""),
-            from is { } home ? RoundedDistance(home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude))) : null,
+            from is { } home ? Distances.Rounded(home.DistanceMetresTo(new GeoPoint(r.Latitude, r.Longitude))) : null,
             showClaimer ? Name(r.ClaimedBy) : null, r.EscalatedAt is not null, r.IsConfirmedHelp, r.EscalatedAt,
             showClaimer ? Name(r.AddressedTo) : null,
             AmsterdamAreas.ForPc4(r.Pc4)?.Name, AmsterdamAreas.ForPc4(r.Pc4)?.Stadsdeel.Name);
@@ -58,6 +58,4 @@ public sealed class RequestDescriptions(PostcodeTable postcodes, IStringLocalize
     /// <summary>Only the first name leaves the circle.</summary>
     public static string FirstName(string name) => name.Trim().Split(' ', 2)[0];
 
-    /// <summary>To 100 metres: close enough to choose, too coarse to find a door with.</summary>
-    public static int RoundedDistance(double metres) => (int)(Math.Round(metres / 100) * 100);
 }

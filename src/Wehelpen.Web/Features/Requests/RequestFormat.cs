@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;
 
-/// <summary>How requests read on pages: the time in Amsterdam words, the distance, the labels.</summary>
+/// <summary>How requests read on pages: the time in Amsterdam words (the distance: <see cref="Locations.Distances"/>).</summary>
 public static class RequestFormat
 {
     /// <summary>"dinsdag 24 november, 10:00–12:00", or "flexibel, uiterlijk vrijdag 27 november".</summary>
@@ -20,7 +19,4 @@ public static class RequestFormat
         return text["Request.When.Flexible", lastDay.ToString("dddd d MMMM")];
     }
 
-    /// <summary>"300 m" or "1,2 km", in the reader's language.</summary>
-    public static string Distance(int metres) =>
-        metres < 1000 ? $"{metres} m" : string.Create(CultureInfo.CurrentCulture, $"{metres / 1000.0:0.0} km");
 }

@@ -68,7 +68,7 @@ public sealed class RequestSweeper(
         var policy = await access.PolicyAsync(request.CircleId, ct);
         var asked = await waves.AskedAsync(request.Id, ct);
         var changes = 0;
-        var alerted = new List<string>();
+        var alerted = new List<AskedVolunteer>();
         var made = new List<(RequestChange Change, RequestAudience Audience)>();
         // After a long pause (the app was down) a request may be several steps behind; catch up at once.
         while (true)
@@ -89,16 +89,17 @@ public sealed class RequestSweeper(
         {
             // Kept in their notification centre and mailed, so a volunteer who is not online hears of it too; the
             // ones online get the live alert card as well. Only what the alert shows: no circle, no address.
-            await notifier.AddAsync(alerted.Select(volunteerId => new NewNotification(volunteerId, NotificationKind.HelpAsked,
-                new NotificationData(request.Title, request.StartsAt ?? request.EndsAt, Place: request.Pc4),
-                $"/help/{request.Id}", $"asked:{request.Id:N}:{volunteerId}")).ToList(), now, ct);
+            await notifier.AddAsync(alerted.Select(asked => new NewNotification(asked.VolunteerId, NotificationKind.HelpAsked,
+                new NotificationData(request.Title, request.StartsAt ?? request.EndsAt, Place: request.Pc4, DistanceMetres: asked.DistanceMetres),
+                $"/help/{request.Id}", $"asked:{request.Id:N}:{asked.VolunteerId}")).ToList(), now, ct);
             await db.SaveChangesAsync(ct);
             // The request moved on, and the volunteers asked have one alert more (fairness).
-            await matching.ChangedAsync(alerted, [request.Id]);
+            var volunteers = alerted.Select(a => a.VolunteerId).ToList();
+            await matching.ChangedAsync(volunteers, [request.Id]);
             foreach (var (change, audience) in made) metrics.Changed(change, audience);
             metrics.Alerted(alerted.Count);
             await live.RequestChangedAsync(request.Id);
-            if (alerted.Count > 0) await live.AlertedAsync(request.Id, alerted);
+            if (alerted.Count > 0) await live.AlertedAsync(request.Id, volunteers);
         }
         catch (DbUpdateConcurrencyException)
         {

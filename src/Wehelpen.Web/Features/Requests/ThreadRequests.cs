@@ -9,7 +9,7 @@ internal sealed class ThreadRequests(WehelpenDbContext db) : IThreadRequests
 {
     public Task<ThreadRequest?> FindAsync(Guid requestId, CancellationToken ct) =>
         db.Set<HelpRequest>().Where(r => r.Id == requestId)
-            .Select(r => new ThreadRequest(r.CircleId, r.RequestedById, r.ClaimedById, r.Status == RequestStatus.Claimed))
+            .Select(r => new ThreadRequest(r.CircleId, r.RequestedById, r.ClaimedById, r.Status == RequestStatus.Claimed, r.Title))
             .SingleOrDefaultAsync(ct);
 
     public IQueryable<Guid> ClaimedBy(string userId) => db.Set<HelpRequest>().Where(r => r.ClaimedById == userId).Select(r => r.Id);

@@ -26,6 +26,20 @@
     } catch { return box.dataset.textFailed; }
   }
 
+  function sameBytes(buffer, bytes) {
+    if (!buffer) return false;
+    const other = new Uint8Array(buffer);
+    return other.length === bytes.length && other.every((b, i) => b === bytes[i]);
+  }
+
+  // A subscription made for an earlier key pair of the server is refused by its push service (403): it is replaced.
+  async function subscriptionFor(registration, key) {
+    const existing = await registration.pushManager.getSubscription();
+    if (existing && sameBytes(existing.options.applicationServerKey, key)) return existing;
+    if (existing) await existing.unsubscribe();
+    return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.textContent = box.dataset.textBusy;
@@ -33,8 +47,7 @@
       const permission = await Notification.requestPermission();
       if (permission !== 'granted') { status.textContent = box.dataset.textDenied; return; }
       const registration = await navigator.serviceWorker.ready;
-      const subscription = await registration.pushManager.getSubscription()
-        ?? await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.publicKey) });
+      const subscription = await subscriptionFor(registration, keyBytes(box.dataset.publicKey));
       const token = document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
       const response = await fetch(box.dataset.subscribeUrl, {
         method: 'POST',

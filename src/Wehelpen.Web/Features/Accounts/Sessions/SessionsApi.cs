@@ -50,15 +50,15 @@ internal static class SessionsApi
 internal static class SessionTexts
 {
     /// <summary>"Firefox op Windows", as the person would name their device.</summary>
-    public static string Device(AccountSession session, IStringLocalizer text)
+    public static string Device(AccountSession session, IStringLocalizer text) =>
+        Device(session.Browser ?? (session.Kind == SessionKind.App ? text["Sessions.App"].Value : null), session.System, text);
+
+    /// <summary>"Chrome op Android" from what the browser told of itself; also names the devices that receive pushes.</summary>
+    public static string Device(string? browser, string? system, IStringLocalizer text) => (browser, system) switch
     {
-        var browser = session.Browser ?? (session.Kind == SessionKind.App ? text["Sessions.App"].Value : null);
-        return (browser, session.System) switch
-        {
-            ({ } b, { } s) => text["Sessions.Device", b, s],
-            ({ } b, null) => b,
-            (null, { } s) => text["Sessions.Device", text["Sessions.UnknownBrowser"], s],
-            _ => text["Sessions.UnknownDevice"],
-        };
-    }
+        ({ } b, { } s) => text["Sessions.Device", b, s],
+        ({ } b, null) => b,
+        (null, { } s) => text["Sessions.Device", text["Sessions.UnknownBrowser"], s],
+        _ => text["Sessions.UnknownDevice"],
+    };
 }

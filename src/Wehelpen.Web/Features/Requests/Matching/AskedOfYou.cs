@@ -62,7 +62,7 @@ public sealed class AskedOfYou(WehelpenDbContext db, RequestDescriptions descrip
     {
         var window = WeekSlots.Covering(r.StartsAt, r.EndsAt, now);
         var slots = MatchingFormat.Slots(availability.IsEmpty ? window : availability.Mask & window);
-        return new AskReasons(RequestDescriptions.RoundedDistance(alert.DistanceMetres), r.Category, slots,
+        return new AskReasons(Distances.Rounded(alert.DistanceMetres), r.Category, slots,
             availability.IsEmpty, alert.Widened, alert.Wave, alert.AlertedAt);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Profiles;
 
 namespace Wehelpen.Web.Features.Requests.Matching;
@@ -17,7 +18,7 @@ public static class MatchingFormat
     /// <summary>"1,2 km van uw huis · u helpt met boodschappen · u kunt dinsdagmiddag".</summary>
     public static string Reasons(IStringLocalizer text, AskReasons reasons)
     {
-        var parts = new List<string> { text["Matching.Reason.Distance", RequestFormat.Distance(reasons.DistanceMetres)] };
+        var parts = new List<string> { text["Matching.Reason.Distance", Distances.Text(reasons.DistanceMetres)] };
         if (reasons.Widened) parts.Add(text["Matching.Reason.Widened"]);
         parts.Add(text["Matching.Reason.Category", Lower(text[$"Category.{reasons.Category}"])]);
         if (reasons.AnyTime) parts.Add(text["Matching.Reason.AnyTime"]);

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Matching;
 using Wehelpen.Web.Data;
+using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
 
 namespace Wehelpen.Web.Features.Requests.Matching;
+
+/// <summary>A volunteer asked in a wave, and how far the request is from their home, rounded as they are told it.</summary>
+public sealed record AskedVolunteer(string VolunteerId, int DistanceMetres);
 
 /// <summary>Who has been asked about one request so far, and in how many waves.</summary>
 public sealed class AskedSoFar(int waves, IEnumerable<string> volunteers)
@@ -76,7 +80,7 @@ public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine, Ma
     /// that came first never makes a claim fail.
     /// </summary>
     /// <returns>The volunteers asked in this wave: they are alerted live once the save is committed.</returns>
-    public async Task<IReadOnlyList<string>> AskAsync(HelpRequest r, AskedSoFar asked, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<AskedVolunteer>> AskAsync(HelpRequest r, AskedSoFar asked, DateTimeOffset now, CancellationToken ct)
     {
         var wave = asked.Waves + 1;
         var query = Query(r, now) with
@@ -104,7 +108,7 @@ public sealed class RequestWaves(WehelpenDbContext db, MatchingEngine engine, Ma
         db.Add(new RequestEvent { RequestId = r.Id, Change = RequestChange.AskedNearby, Audience = RequestAudience.Neighbourhood, At = now });
         db.Entry(r).Property(x => x.Version).IsModified = true;
         asked.Waves = wave;
-        return result.Top.Select(m => m.VolunteerId).ToList();
+        return result.Top.Select(m => new AskedVolunteer(m.VolunteerId, Distances.Rounded(m.Reasons.DistanceMetres))).ToList();
     }
 
     /// <summary>The question matching answers for this request, as a wave at the volunteers' own radius asks it.</summary>
