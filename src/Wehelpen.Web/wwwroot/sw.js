@@ -196,15 +196,26 @@ function pushMessage(data) {
   return { title: message.title, body: message.body, url: message.url, tag: typeof message.tag === "string" && message.tag ? message.tag : undefined };
 }
 
+// Someone reading the very page a push leads to (the chat they have open) is not interrupted by it on that device.
+// A focused, visible window of the site also spares the push from the browser's own "updated in the background" note.
+async function lookingAt(url) {
+  const path = new URL(url, self.location.origin).pathname;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  return windows.some((client) => client.focused && client.visibilityState === "visible" && new URL(client.url).pathname === path);
+}
+
 self.addEventListener("push", (event) => {
   const message = pushMessage(event.data);
   if (!message) return;
-  event.waitUntil(self.registration.showNotification(message.title, {
-    body: message.body,
-    tag: message.tag,
-    icon: "/icons/icon-192.png",
-    data: { url: message.url },
-  }));
+  event.waitUntil((async () => {
+    if (await lookingAt(message.url)) return;
+    await self.registration.showNotification(message.title, {
+      body: message.body,
+      tag: message.tag,
+      icon: "/icons/icon-192.png",
+      data: { url: message.url },
+    });
+  })());
 });
 
 self.addEventListener("notificationclick", (event) => {

@@ -3,17 +3,18 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Push;
-using Wehelpen.Web.Platform.Live;
 
 namespace Wehelpen.Web.Features.Chat;
 
 /// <summary>
-/// A new message, pushed to those in the conversation who have pushes on and are not on the site right now (whoever
-/// is online sees it live): a circle's chat to its members, a request's thread to its participants (the circle's side
-/// and the helper). Who wrote it and where; the first words only for those who allowed a preview. After the message's
-/// commit, in a unit of work of its own: a push that fails to be queued never fails the message.
+/// A new message, pushed to the others in the conversation who have pushes on: a circle's chat to its members, a
+/// request's thread to its participants (the circle's side and the helper). Also to those on the site: being online
+/// is not reading this chat. The device that shows the conversation at that moment does not show the push (sw.js),
+/// and one tag per conversation lets a new message replace the last one's notification instead of piling up.
+/// Who wrote it and where; the first words only for those who allowed a preview. After the message's commit, in a
+/// unit of work of its own: a push that fails to be queued never fails the message.
 /// </summary>
-public sealed class ChatPushes(IServiceScopeFactory scopes, ILiveSender live, PushWake wake, TimeProvider clock, ILogger<ChatPushes> logger)
+public sealed class ChatPushes(IServiceScopeFactory scopes, PushWake wake, TimeProvider clock, ILogger<ChatPushes> logger)
 {
     private const int PreviewLength = 80;
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
@@ -35,13 +36,10 @@ public sealed class ChatPushes(IServiceScopeFactory scopes, ILiveSender live, Pu
                 ? await CircleReadersAsync(services, grant.CircleId, message)
                 : await ThreadReadersAsync(services, grant, message);
             if (readers.Count == 0) return;
-            var online = await live.OnlineAsync(readers.Select(r => r.UserId));
-            var away = readers.Where(r => !online.Contains(r.UserId)).ToList();
-            if (away.Count == 0) return;
 
             var now = clock.GetUtcNow();
             var tag = $"chat-{grant.Target.Id:N}";
-            var queued = await services.GetRequiredService<PushOutbox>().AddAsync(away.Select(r => new NewPush(r.UserId,
+            var queued = await services.GetRequiredService<PushOutbox>().AddAsync(readers.Select(r => new NewPush(r.UserId,
                 $"chat:{threadId:N}:{message.Seq}", settings => new PushContent(text[r.TitleKey, message.AuthorName, r.Where],
                     settings.ChatPreview ? PushContent.Shorten(message.Text, PreviewLength) : text["Push.Chat.NoPreview"], r.Link, tag),
                 Urgent: false, ExpiresAt: now + KeptFor)).ToList(), now, CancellationToken.None);
