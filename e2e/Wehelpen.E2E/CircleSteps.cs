@@ -47,4 +47,17 @@ public static class CircleSteps
         await page.GetByRole(AriaRole.Button, new() { Name = $"Meedoen met Zorgcirkel van {residentName}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Welkom in Zorgcirkel van {residentName}.");
     }
+
+    /// <summary>An appointment in the circle's agenda tomorrow (Amsterdam time), 12:00-12:30.</summary>
+    public static async Task PlanTomorrowAsync(IPage page, string circle, string title)
+    {
+        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).Date.AddDays(1);
+        await page.GotoAsync($"{circle}/agenda/new");
+        await page.GetByLabel("Wat is de afspraak?").FillAsync(title);
+        await page.GetByLabel("Datum", new() { Exact = true }).FillAsync(tomorrow.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Begintijd").FillAsync("12:00");
+        await page.GetByLabel("Eindtijd").FillAsync("12:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afspraak opslaan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"De afspraak '{title}' is opgeslagen.");
+    }
 }

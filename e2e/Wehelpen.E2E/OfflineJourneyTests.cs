@@ -59,7 +59,7 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains(("192x192", "maskable"), sizes);
         Assert.Contains(("512x512", "maskable"), sizes);
 
-        var worker = await ActiveWorkerAsync(page);
+        var worker = await ServiceWorkerSteps.ActiveWorkerAsync(page);
         Assert.Equal($"{browser.Server.BaseUrl}/", worker.GetProperty("scope").GetString());
         Assert.Equal($"{browser.Server.BaseUrl}/sw.js", worker.GetProperty("script").GetString());
         Assert.Equal("activated", worker.GetProperty("state").GetString());
@@ -73,14 +73,14 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
         var page = await browser.NewPageAsync();
         await AccountSteps.SignedInPersonAsync(page, "Rita Dochter");
         var circle = await CircleSteps.StartCircleForAsync(page, "Moeder Anna");
-        await PlanAsync(page, circle, "Huisarts");
-        await ActiveWorkerAsync(page);
+        await CircleSteps.PlanTomorrowAsync(page, circle, "Huisarts");
+        await ServiceWorkerSteps.ActiveWorkerAsync(page);
         await page.GotoAsync($"{circle}/notes");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync($"{circle}/agenda");
         await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Ik ga mee") })).ToBeEnabledAsync();
-        await KeptAsync(page, $"{circle}/notes");
-        await KeptAsync(page, $"{circle}/agenda");
+        await ServiceWorkerSteps.KeptAsync(page, $"{circle}/notes");
+        await ServiceWorkerSteps.KeptAsync(page, $"{circle}/agenda");
         var sockets = 0;
         page.WebSocket += (_, _) => sockets++;
 
@@ -135,15 +135,15 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
         var page = await browser.NewPageAsync();
         await AccountSteps.SignedInPersonAsync(page, "Rita Dochter");
         var circle = await CircleSteps.StartCircleForAsync(page, "Moeder Anna");
-        await ActiveWorkerAsync(page);
+        await ServiceWorkerSteps.ActiveWorkerAsync(page);
         await page.GotoAsync($"{circle}/agenda");
-        await KeptAsync(page, $"{circle}/agenda");
+        await ServiceWorkerSteps.KeptAsync(page, $"{circle}/agenda");
 
         // Her session simply ended (no sign-out) and someone else signs in on this phone: his first page drops hers.
         await page.Context.ClearCookiesAsync();
         await AccountSteps.LogInAsync(page, await AnotherPersonAsync());
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Welkom") })).ToBeVisibleAsync();
-        await KeptAsync(page, "/");
+        await ServiceWorkerSteps.KeptAsync(page, "/");
         Assert.False(await page.EvaluateAsync<bool>("async (url) => !!(await caches.match(url))", $"{browser.Server.BaseUrl}{circle}/agenda"),
             "The first person's agenda is still kept after someone else signed in.");
 
@@ -181,84 +181,20 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
         await browser.CloseOtherContextsAsync(page);
         await page.Context.GrantPermissionsAsync(["notifications"]);
         await page.GotoAsync("/");
-        await ActiveWorkerAsync(page);
-        // Delivered by Chromium itself (DevTools' "Push"), as the push service would, to this site's registration.
-        var devTools = await page.Context.NewCDPSessionAsync(page);
-        var registration = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        devTools.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
-        {
-            foreach (var r in e!.Value.GetProperty("registrations").EnumerateArray())
-                if (r.GetProperty("scopeURL").GetString() == $"{browser.Server.BaseUrl}/" && !r.GetProperty("isDeleted").GetBoolean())
-                    registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
-        };
-        await devTools.SendAsync("ServiceWorker.enable");
-        var registrationId = await registration.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        Task PushAsync(string data) =>
-            devTools.SendAsync("ServiceWorker.deliverPushMessage", new() { ["origin"] = browser.Server.BaseUrl, ["registrationId"] = registrationId, ["data"] = data });
-        Task<JsonElement> ShownAsync() => page.EvaluateAsync<JsonElement>("""
-            async () => (await (await navigator.serviceWorker.ready).getNotifications())
-              .map((n) => ({ title: n.title, body: n.body, tag: n.tag, icon: n.icon, url: n.data && n.data.url }))
-            """);
+        await ServiceWorkerSteps.ActiveWorkerAsync(page);
+        var pushAsync = await ServiceWorkerSteps.PusherAsync(page, browser.Server.BaseUrl);
 
         // Refused first: were they shown, the good one below would not be the only one.
         foreach (var refused in new[] { "geen json", """{"title":"Elders","body":"x","url":"//elders.example/pagina"}""", """{"title":"Elders","body":"x","url":"https://elders.example/"}""", """{"title":"Elders","body":"x","url":"/\\elders.example"}""" })
-            await PushAsync(refused);
-        await PushAsync("""{"title":"Herinnering: Huisarts","body":"Morgen om 12:00","url":"/notifications","tag":"reminder-1"}""");
+            await pushAsync(refused);
+        await pushAsync("""{"title":"Herinnering: Huisarts","body":"Morgen om 12:00","url":"/notifications","tag":"reminder-1"}""");
 
-        // Shown once its handler has run: looked at again (without pushing more) until it is there. On a busy machine
-        // the worker's handler can take seconds.
-        JsonElement shown;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((shown = await ShownAsync()).GetArrayLength() == 0 && DateTime.UtcNow < deadline) await page.WaitForTimeoutAsync(100);
+        var shown = await ServiceWorkerSteps.ShownNotificationsAsync(page);
         var notification = Assert.Single(shown.EnumerateArray());
         Assert.Equal("Herinnering: Huisarts", notification.GetProperty("title").GetString());
         Assert.Equal("Morgen om 12:00", notification.GetProperty("body").GetString());
         Assert.Equal("reminder-1", notification.GetProperty("tag").GetString());
         Assert.Equal("/notifications", notification.GetProperty("url").GetString());
         Assert.EndsWith("/icons/icon-192.png", notification.GetProperty("icon").GetString());
-    }
-
-    /// <summary>Waits until the service worker is active (and serving this page), then says what it is.</summary>
-    private static async Task<JsonElement> ActiveWorkerAsync(IPage page)
-    {
-        var worker = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const registration = await navigator.serviceWorker.ready;
-              const worker = registration.active;
-              // The state can change between reading it and listening: look again on each change, and now.
-              await new Promise((done) => {
-                const check = () => worker.state === "activated" && done();
-                worker.addEventListener("statechange", check);
-                check();
-              });
-              return { scope: registration.scope, script: worker.scriptURL, state: worker.state };
-            }
-            """);
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
-        return worker;
-    }
-
-    /// <summary>Waits until the service worker has kept the page (it does so after answering it).</summary>
-    private static Task KeptAsync(IPage page, string path) =>
-        page.EvaluateAsync("""
-            async (url) => {
-              const deadline = Date.now() + 15000;
-              while (!(await caches.match(url))) {
-                if (Date.now() > deadline) throw new Error(`${url} was not kept within 15 s`);
-                await new Promise((next) => setTimeout(next, 50));
-              }
-            }
-            """, new Uri(new Uri(page.Url), path).ToString());
-
-    private static async Task PlanAsync(IPage page, string circle, string title)
-    {
-        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).Date.AddDays(1);
-        await page.GotoAsync($"{circle}/agenda/new");
-        await page.GetByLabel("Wat is de afspraak?").FillAsync(title);
-        await page.GetByLabel("Datum", new() { Exact = true }).FillAsync(tomorrow.ToString("yyyy-MM-dd"));
-        await page.GetByLabel("Begintijd").FillAsync("12:00");
-        await page.GetByLabel("Eindtijd").FillAsync("12:30");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Afspraak opslaan" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"De afspraak '{title}' is opgeslagen.");
     }
 }

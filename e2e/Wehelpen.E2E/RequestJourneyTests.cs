@@ -21,15 +21,9 @@ public sealed class RequestJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // A volunteer a street away, in a browser of her own.
         var vera = await browser.NewPageAsync();
-        await AccountSteps.SignedInPersonAsync(vera, "Vera Buurvrouw");
-        await vera.GotoAsync("/profile");
-        await vera.GetByLabel("Ik wil anderen helpen (vrijwilliger)").CheckAsync();
-        await vera.GetByLabel("Boodschappen").CheckAsync();
-        await AccountSteps.SavePostcodeAsync(vera, "1055 KM");
-        await Expect(vera.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+        await RequestSteps.VolunteerNearbyAsync(vera, "Vera Buurvrouw");
 
-        await vera.GetByRole(AriaRole.Link, new() { Name = "Hulp in de buurt" }).ClickAsync();
-        await vera.GetByRole(AriaRole.Link, new() { Name = "Boodschappen voor vader" }).ClickAsync();
+        await RequestSteps.OpenNearbyAsync(vera, "Boodschappen voor vader");
         var main = vera.GetByRole(AriaRole.Main);
         await Expect(main).ToContainTextAsync("Vader");
         await Expect(main).ToContainTextAsync("1055");

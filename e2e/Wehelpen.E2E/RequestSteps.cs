@@ -23,4 +23,38 @@ public static class RequestSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Hulpvraag versturen" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Uw hulpvraag ‘{title}’ is verstuurd.");
     }
+
+    /// <summary>
+    /// A carer signed in with a circle for <paramref name="residentName"/>, who asks the neighbourhood for shopping
+    /// (<see cref="AskTheNeighbourhoodAsync"/>) from the circle's requests page.
+    /// </summary>
+    public static async Task CarerAsksAsync(IPage carer, string carerName, string residentName, string title)
+    {
+        await AccountSteps.SignedInPersonAsync(carer, carerName);
+        var circle = await CircleSteps.StartCircleForAsync(carer, residentName);
+        await carer.GotoAsync(circle);
+        await carer.GetByRole(AriaRole.Link, new() { Name = "Hulpvragen", Exact = true }).ClickAsync();
+        await carer.GetByRole(AriaRole.Link, new() { Name = "Vraag om hulp" }).First.ClickAsync();
+        await AskTheNeighbourhoodAsync(carer, title, 2);
+    }
+
+    /// <summary>Someone signed in who helps with shopping from 1055 KM, a street from where the requests above are.</summary>
+    public static async Task VolunteerNearbyAsync(IPage page, string name)
+    {
+        await AccountSteps.SignedInPersonAsync(page, name);
+        await page.GotoAsync("/profile");
+        await page.GetByLabel("Ik wil anderen helpen (vrijwilliger)").CheckAsync();
+        await page.GetByLabel("Boodschappen").CheckAsync();
+        await AccountSteps.SavePostcodeAsync(page, "1055 KM");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw profiel is opgeslagen.");
+    }
+
+    /// <summary>A volunteer opens a request from "Hulp in de buurt"; returns its address, /help/{id}.</summary>
+    public static async Task<string> OpenNearbyAsync(IPage volunteer, string title)
+    {
+        await volunteer.GetByRole(AriaRole.Link, new() { Name = "Hulp in de buurt" }).ClickAsync();
+        await volunteer.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await Expect(volunteer.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        return new Uri(volunteer.Url).AbsolutePath;
+    }
 }
