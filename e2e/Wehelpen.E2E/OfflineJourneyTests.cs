@@ -197,4 +197,37 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("/notifications", notification.GetProperty("url").GetString());
         Assert.EndsWith("/icons/icon-192.png", notification.GetProperty("icon").GetString());
     }
+
+    [Fact]
+    public async Task Tapping_a_pushed_notification_about_a_request_brings_the_open_window_to_that_request()
+    {
+        const string Title = "Boodschappen voor vader";
+        var carer = await browser.NewPageAsync();
+        await RequestSteps.CarerAsksAsync(carer, "Carla Dochter", "Vader Jan", Title);
+        var page = await browser.NewPageAsync();
+        await RequestSteps.VolunteerNearbyAsync(page, "Vera Buurvrouw");
+        var request = await RequestSteps.OpenNearbyAsync(page, Title);
+        // DevTools lists the service worker registrations of every context (the carer's too): only this one's is left.
+        await browser.CloseOtherContextsAsync(page);
+        await page.Context.GrantPermissionsAsync(["notifications"]);
+        // She has Wehelpen open on its start page when the push comes in.
+        await page.GotoAsync("/");
+        await ServiceWorkerSteps.ActiveWorkerAsync(page);
+        var pushAsync = await ServiceWorkerSteps.PusherAsync(page, browser.Server.BaseUrl);
+
+        await pushAsync(JsonSerializer.Serialize(new { title = "Iemand in uw buurt vraagt om hulp", body = Title, url = request, tag = "asked-1" }));
+        var shown = Assert.Single((await ServiceWorkerSteps.ShownNotificationsAsync(page)).EnumerateArray());
+        Assert.Equal(request, shown.GetProperty("url").GetString());
+
+        // Clicked as far as a test can (see ClickNotificationAsync): the click itself is simulated, what the worker
+        // does with it is not. Without the right to focus, the open window is still shown the request.
+        var outcome = await ServiceWorkerSteps.ClickNotificationAsync(page, browser.Server.BaseUrl);
+
+        Assert.Equal(["done"], outcome);
+        await Expect(page).ToHaveURLAsync($"{browser.Server.BaseUrl}{request}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ik help" })).ToBeVisibleAsync();
+        Assert.Equal(0, (await ServiceWorkerSteps.NotificationsAsync(page)).GetArrayLength());
+        Assert.Single(page.Context.Pages);
+    }
 }

@@ -222,20 +222,24 @@ self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const url = event.notification.data && event.notification.data.url;
   if (!sitePath(url)) return;
-  const target = new URL(url, self.location.origin).href;
-  event.waitUntil((async () => {
-    const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-    const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
-    if (open) {
-      // Focus first, while the click still allows it; a window this worker does not control cannot be navigated.
-      const focused = await open.focus();
-      try {
-        await focused.navigate(target);
-        return;
-      } catch {
-        // falls through to a new window
-      }
-    }
-    await self.clients.openWindow(target);
-  })());
+  event.waitUntil(showPage(new URL(url, self.location.origin).href));
 });
+
+// An open window of this site is shown the page (the one already on it first, else the one used last); without one, a
+// new window opens. Bringing the window forward is the browser's to allow (Chromium does for a short while after a tap
+// on the notification); refused, the window is still shown the page rather than nothing happening. Only a window this
+// worker controls can be navigated: an uncontrolled one (opened before the worker was installed) gets a new window.
+async function showPage(target) {
+  const windows = await self.clients.matchAll({ type: "window" });
+  const open = windows.find((client) => client.url === target) || windows[0];
+  if (open) {
+    await open.focus().catch(() => {});
+    try {
+      await open.navigate(target);
+      return;
+    } catch {
+      // falls through to a new window
+    }
+  }
+  await self.clients.openWindow(target);
+}
