@@ -199,6 +199,26 @@ public sealed class OfflineJourneyTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_push_about_the_page_the_device_shows_right_now_is_not_shown_there()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.CloseOtherContextsAsync(page);
+        await page.Context.GrantPermissionsAsync(["notifications"]);
+        await page.GotoAsync("/privacy");
+        await ServiceWorkerSteps.ActiveWorkerAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.visibilityState === 'visible' && document.hasFocus()"));
+        var pushAsync = await ServiceWorkerSteps.PusherAsync(page, browser.Server.BaseUrl);
+
+        // As a chat message would come while its chat is open: the person reads it there already.
+        await pushAsync("""{"title":"Mo in de chat","body":"Er is een nieuw bericht.","url":"/privacy","tag":"chat-1"}""");
+        // Pushed after it, about another page: once this one shows, the one before has been handled.
+        await pushAsync("""{"title":"Herinnering: Huisarts","body":"Morgen om 12:00","url":"/notifications","tag":"reminder-1"}""");
+
+        var shown = await ServiceWorkerSteps.ShownNotificationsAsync(page);
+        Assert.Equal("Herinnering: Huisarts", Assert.Single(shown.EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Tapping_a_pushed_notification_about_a_request_brings_the_open_window_to_that_request()
     {
         const string Title = "Boodschappen voor vader";
