@@ -39,19 +39,23 @@ public static class ServiceWorkerSteps
             """, new Uri(new Uri(page.Url), path).ToString());
 
     /// <summary>
-    /// Pushes as the push service would, through Chromium itself (DevTools' "Push"), to this site's registration.
-    /// DevTools lists the registrations of every context of the browser, whose scope is the same in each: close the
-    /// others first (<see cref="BrowserFixture.CloseOtherContextsAsync"/>), or the push may go to another's worker.
+    /// Pushes as the push service would, through Chromium itself (DevTools' "Push"), to the registration whose worker
+    /// controls this page. DevTools may also list the registrations of other contexts (with the same scope, and still
+    /// while a closed context is torn down): the scope alone does not say which is this page's. Close the others first
+    /// (<see cref="BrowserFixture.CloseOtherContextsAsync"/>) all the same: fewer workers, less to wait for.
     /// </summary>
     public static async Task<Func<string, Task>> PusherAsync(IPage page, string baseUrl)
     {
         var devTools = await page.Context.NewCDPSessionAsync(page);
+        var pageTarget = (await devTools.SendAsync("Target.getTargetInfo"))!.Value.GetProperty("targetInfo").GetProperty("targetId").GetString();
         var registration = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        devTools.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
+        devTools.Event("ServiceWorker.workerVersionUpdated").OnEvent += (_, e) =>
         {
-            foreach (var r in e!.Value.GetProperty("registrations").EnumerateArray())
-                if (r.GetProperty("scopeURL").GetString() == $"{baseUrl}/" && !r.GetProperty("isDeleted").GetBoolean())
-                    registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
+            foreach (var version in e!.Value.GetProperty("versions").EnumerateArray())
+                if (version.GetProperty("scriptURL").GetString() == $"{baseUrl}/sw.js"
+                    && version.TryGetProperty("controlledClients", out var clients)
+                    && clients.EnumerateArray().Any(client => client.GetString() == pageTarget))
+                    registration.TrySetResult(version.GetProperty("registrationId").GetString()!);
         };
         await devTools.SendAsync("ServiceWorker.enable");
         var registrationId = await registration.Task.WaitAsync(TimeSpan.FromSeconds(15));
