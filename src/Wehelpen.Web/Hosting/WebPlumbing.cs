@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Hosting;
 
@@ -33,6 +34,8 @@ public static class WebPlumbing
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddLocalizedValidationMessages();
+        services.AddTickBoxBinding();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "wehelpen.af";
