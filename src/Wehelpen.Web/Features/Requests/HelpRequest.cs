@@ -59,6 +59,10 @@ public sealed class HelpRequest
 
     public Guid? AppointmentId { get; set; }
 
+    /// <summary>The series this is an occurrence of (Features/Requests/Series), and its Amsterdam date in it; made once per date.</summary>
+    public Guid? SeriesId { get; set; }
+    public DateOnly? OccurrenceOn { get; set; }
+
     public RequestStatus Status { get; set; }
     public string? ClaimedById { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }
@@ -119,5 +123,7 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         request.HasIndex(r => r.ClaimedById);
         request.HasIndex(r => r.AddressedToId);
         request.HasIndex(r => r.RequestedById);
+        // One occurrence per date of a series, also when two nodes top the series up at once.
+        request.HasIndex(r => new { r.SeriesId, r.OccurrenceOn }).IsUnique();
     }
 }

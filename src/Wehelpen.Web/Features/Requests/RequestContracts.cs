@@ -1,6 +1,7 @@
 using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Requests.Matching;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests.Series;
 
 namespace Wehelpen.Web.Features.Requests;
 
@@ -8,13 +9,14 @@ namespace Wehelpen.Web.Features.Requests;
 /// A new request. When: either a date with a window (<paramref name="Date"/>, <paramref name="From"/>,
 /// <paramref name="Until"/>, Amsterdam time) or <paramref name="Flexible"/> with a last day <paramref name="Before"/>.
 /// Linked to an appointment, the window defaults to the appointment's on <paramref name="AppointmentDate"/>.
+/// With <paramref name="Repeat"/> it is the first of a series (Features/Requests/Series), from that date on.
 /// </summary>
 public sealed record HelpRequestInput(
     HelpCategories? Category, string? Title, string? Description,
     bool? Flexible, DateOnly? Date, TimeOnly? From, TimeOnly? Until, DateOnly? Before,
     string? Postcode, string? Address, string? Phone,
     RequestAudience? Audience, string? AddressedToId,
-    Guid? AppointmentId = null, DateOnly? AppointmentDate = null, Guid? OfferId = null);
+    Guid? AppointmentId = null, DateOnly? AppointmentDate = null, Guid? OfferId = null, RepeatInput? Repeat = null);
 
 /// <summary>What the form starts with: the place of the resident (or of the circle's last request).</summary>
 public sealed record RequestDefaults(string? Postcode, string? Address, string? Phone);
@@ -37,7 +39,8 @@ public sealed record RequestEventResponse(RequestChange Change, string ActorName
 
 /// <summary>
 /// One request as the viewer may see it (<see cref="View"/>). The private fields (names, postcode, address, phone)
-/// are null for outsiders; the helper sees them while the task is theirs.
+/// are null for outsiders; the helper sees them while the task is theirs. <paramref name="SeriesId"/>: the series
+/// it is an occurrence of, for the circle only.
 /// </summary>
 public sealed record RequestDetails(
     RequestView View, RequestSummary Summary, string Description, Guid? CircleId,
@@ -45,7 +48,8 @@ public sealed record RequestDetails(
     string? RequestedByName, string? AddressedToId, string? AddressedToName, string? ClaimedById,
     Guid? AppointmentId, string? AppointmentTitle,
     DateTimeOffset? WidensAt, DateTimeOffset? EscalatedAt, bool? HelperConfirmed, bool? RequesterConfirmed,
-    DateTimeOffset CreatedAt, RequestActions Actions, IReadOnlyList<RequestEventResponse> History, DateTimeOffset? ComingConfirmedAt);
+    DateTimeOffset CreatedAt, RequestActions Actions, IReadOnlyList<RequestEventResponse> History, DateTimeOffset? ComingConfirmedAt,
+    Guid? SeriesId = null, DateOnly? OccurrenceOn = null);
 
 public sealed record GiveBackRequest(string? Reason);
 

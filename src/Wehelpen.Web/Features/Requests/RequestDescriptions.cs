@@ -49,7 +49,9 @@ public sealed class RequestDescriptions(PostcodeTable postcodes, IStringLocalize
             r.EscalatedAt,
             r.HelperConfirmed, r.RequesterConfirmed, r.CreatedAt, actions, history,
             // Whether the helper said they are coming: for the circle and the helper, while it is a claim.
-            inside && r.Status == RequestStatus.Claimed ? r.ComingConfirmedAt : null);
+            inside && r.Status == RequestStatus.Claimed ? r.ComingConfirmedAt : null,
+            view == RequestView.Circle ? r.SeriesId : null,
+            r.OccurrenceOn);
     }
 
     /// <summary>A person's name, or "Voormalig lid" for someone who erased their account; null when there is nobody.</summary>

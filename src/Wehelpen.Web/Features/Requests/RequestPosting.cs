@@ -7,6 +7,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests.Series;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -34,7 +35,18 @@ public sealed partial class RequestPosting(
         return last ?? new RequestDefaults(null, null, null);
     }
 
-    public async Task<Outcome<RequestDetails>> PostAsync(CircleMembership me, HelpRequestInput input, CancellationToken ct)
+    public Task<Outcome<RequestDetails>> PostAsync(CircleMembership me, HelpRequestInput input, CancellationToken ct) =>
+        PostAsync(me, input, null, ct);
+
+    /// <summary>
+    /// One occurrence of a series, through the same checks and the same steps after the save as any request. A new
+    /// series is saved together with its first occurrence, taking the template as the checks left it. Two nodes
+    /// making the same occurrence at once: the second save fails on the unique (series, date) index.
+    /// </summary>
+    public Task<Outcome<RequestDetails>> PostOccurrenceAsync(CircleMembership me, HelpRequestInput input, SeriesOccurrence occurrence, CancellationToken ct) =>
+        PostAsync(me, input, occurrence, ct);
+
+    private async Task<Outcome<RequestDetails>> PostAsync(CircleMembership me, HelpRequestInput input, SeriesOccurrence? occurrence, CancellationToken ct)
     {
         var errors = new FieldErrors();
         // Asked through a volunteer's offer: for that volunteer alone, in the offer's category unless chosen otherwise.
@@ -90,6 +102,7 @@ public sealed partial class RequestPosting(
             CreatedAt = now,
         };
         db.Add(request);
+        if (occurrence is not null) AddToSeries(request, occurrence, input);
         var viewer = await access.ViewerAsync(me.UserId, me.CircleId, ct);
         journal.Record(request, RequestChange.Posted, viewer, null, now);
         await db.SaveChangesAsync(ct);
@@ -134,6 +147,18 @@ public sealed partial class RequestPosting(
         var endsAt = WallClock.ToUtc(day, end);
         if (endsAt <= now) errors.Add(day < today ? "date" : "until", text["Request.InThePast"]);
         return (startsAt, endsAt);
+    }
+
+    private void AddToSeries(HelpRequest request, SeriesOccurrence occurrence, HelpRequestInput input)
+    {
+        (request.SeriesId, request.OccurrenceOn) = (occurrence.Series.Id, occurrence.On);
+        if (!occurrence.IsNew) return;
+        var s = occurrence.Series;
+        (s.CircleId, s.RequestedById, s.Category, s.Title, s.Description) = (request.CircleId, request.RequestedById, request.Category, request.Title, request.Description);
+        (s.Postcode, s.Address, s.ContactPhone, s.Audience, s.AddressedToId) = (request.Postcode, request.Address, request.ContactPhone, request.Audience, request.AddressedTo?.Id);
+        (s.Flexible, s.StartTime, s.EndTime) = input.Flexible == true ? (true, null, null) : (false, input.From, input.Until);
+        s.CreatedAt = request.CreatedAt;
+        db.Add(s);
     }
 
     private static DateOnly? NextDate(Appointment appointment, DateOnly today) =>

@@ -6,6 +6,7 @@ using Wehelpen.Web.Features.Chat;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Requests.Matching;
+using Wehelpen.Web.Features.Requests.Series;
 using Wehelpen.Web.Hosting;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
@@ -25,8 +26,10 @@ internal static class RequestsApi
         var circle = app.MapCircleApiGroup("Requests");
         circle.MapGet("/requests", async (CircleMembership me, RequestQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.ForCircleAsync(me, ct)));
-        circle.MapPost("/requests", async (HelpRequestInput input, CircleMembership me, RequestPosting posting, CancellationToken ct) =>
-            (await posting.PostAsync(me, input, ct)).ToApi(r => TypedResults.Created($"/api/v1/requests/{r.Summary.Id}", r)))
+        // With a "repeat", the first occurrence of a new series (its id in seriesId); the rest are made up to the horizon.
+        circle.MapPost("/requests", async (HelpRequestInput input, CircleMembership me, RequestPosting posting, SeriesStarting series, CancellationToken ct) =>
+            (input.Repeat is null ? await posting.PostAsync(me, input, ct) : await series.StartAsync(me, input, ct))
+                .ToApi(r => TypedResults.Created($"/api/v1/requests/{r.Summary.Id}", r)))
             .RequireRateLimiting(RequestsExtensions.PostingLimit);
         circle.MapGet("/requests/{requestId:guid}/address-views", async (Guid requestId, CircleMembership me, AddressViews views, CancellationToken ct) =>
             (await views.ForCircleAsync(me, requestId, ct)).ToApi(TypedResults.Ok)).RequireAuthorization(CirclePolicies.Manager);
@@ -108,6 +111,7 @@ public static class RequestsExtensions
         builder.Services.AddPersonalData<AddressViewPersonalData>();
         builder.Services.AddRetentionRule<AddressViewRetention>();
         builder.Services.AddRequestMatching();
+        builder.AddRequestSeries();
         builder.Services.AddScoped<IThreadRequests, ThreadRequests>();
         builder.Services.AddScoped<IReminderSource, TaskReminders>();
         var sweep = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Requests:SweepSeconds", 60)));
@@ -121,6 +125,7 @@ public static class RequestsExtensions
     {
         app.MapRequestsApi();
         app.MapRequestMatchingApi();
+        app.MapSeriesApi();
         return app;
     }
 }

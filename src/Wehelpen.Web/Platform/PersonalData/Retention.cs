@@ -19,6 +19,9 @@ public sealed class RetentionOptions
     /// <summary>The address and phone of a finished, cancelled or expired request, and the record of who saw them: days after it closed.</summary>
     public int RequestAddressDays { get; set; } = 30;
 
+    /// <summary>A repeating request's template (its words, address, phone): days after its last date. Its occurrences stay, as any request.</summary>
+    public int RequestSeriesDays { get; set; } = 30;
+
     /// <summary>Notifications in a person's notification centre, read or not: days after they were made.</summary>
     public int NotificationDays { get; set; } = 180;
 
