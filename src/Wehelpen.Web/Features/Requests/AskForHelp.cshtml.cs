@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Agenda;
 using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Requests.Series;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests;
@@ -15,7 +16,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// </summary>
 [EnableRateLimiting(RequestsExtensions.PostingLimit)]
 public sealed class AskForHelpModel(
-    RequestPosting posting, AgendaPlanner agenda, CircleManagement circles, IStringLocalizer<SharedResource> text) : CircleRequestPageModel
+    RequestPosting posting, SeriesStarting series, AgendaPlanner agenda, CircleManagement circles, IStringLocalizer<SharedResource> text) : CircleRequestPageModel
 {
     [BindProperty] public RequestForm Input { get; set; } = new();
 
@@ -40,7 +41,8 @@ public sealed class AskForHelpModel(
         var errors = new FieldErrors();
         var input = Input.Read(errors, text);
         // Unreadable dates or times are said first: posting without them could quietly use the appointment's.
-        var outcome = errors.Any ? errors : await posting.PostAsync(Membership, input, ct);
+        var outcome = errors.Any ? errors
+            : input.Repeat is null ? await posting.PostAsync(Membership, input, ct) : await series.StartAsync(Membership, input, ct);
         if (outcome.Failed(ModelState))
         {
             await LoadAsync(ct);
@@ -80,6 +82,16 @@ public sealed class RequestForm
     public string? AppointmentDate { get; set; }
     public Guid? OfferId { get; set; }
 
+    /// <summary>"None", or a <see cref="SeriesFrequency"/>; with its days, or day of the month, and its end.</summary>
+    public string? Repeat { get; set; } = "None";
+    public List<string> Days { get; set; } = [];
+    public string? DayOfMonth { get; set; }
+
+    /// <summary>"UntilDate" or "Times": which of the two ends the series.</summary>
+    public string? RepeatEnd { get; set; } = "UntilDate";
+    public string? UntilDate { get; set; }
+    public string? Times { get; set; }
+
     /// <summary>Only the fields of the chosen kind of "when" are read: the other set may hold anything.</summary>
     public HelpRequestInput Read(FieldErrors errors, IStringLocalizer text)
     {
@@ -99,7 +111,20 @@ public sealed class RequestForm
             OfferId is null && Enum.TryParse<RequestAudience>(Audience, ignoreCase: true, out var audience) ? audience : null,
             AddressedToId, AppointmentId,
             DateOnly.TryParseExact(AppointmentDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
-            OfferId);
+            OfferId, ReadRepeat(errors, text));
+    }
+
+    /// <summary>Only the fields of the chosen frequency and end are read, as with the kind of "when".</summary>
+    private RepeatInput? ReadRepeat(FieldErrors errors, IStringLocalizer text)
+    {
+        if (!Enum.TryParse<SeriesFrequency>(Repeat, ignoreCase: true, out var frequency) || !Enum.IsDefined(frequency)) return null;
+        var days = frequency == SeriesFrequency.Monthly ? null
+            : Days.Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? day : (DayOfWeek?)null).OfType<DayOfWeek>().ToArray();
+        int? dayOfMonth = frequency == SeriesFrequency.Monthly && int.TryParse(DayOfMonth, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var byTimes = RepeatEnd == nameof(Times);
+        DateOnly? until = byTimes ? null : errors.OptionalDate(text, "untilDate", UntilDate);
+        int? times = byTimes && int.TryParse(Times, CultureInfo.InvariantCulture, out var t) ? t : null;
+        return new RepeatInput(frequency, days, dayOfMonth, until, times);
     }
 
     private static TimeOnly? OptionalTime(FieldErrors errors, IStringLocalizer text, string field, string? value) =>

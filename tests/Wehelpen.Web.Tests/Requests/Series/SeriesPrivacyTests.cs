@@ -36,7 +36,7 @@ public sealed class SeriesPrivacyTests
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
         var seriesId = await c.Coordinator.SeriesAsync(c.CircleId,
-            SeriesSteps.Repeating("2026-11-24", new { frequency = "weekly", days = new[] { "tuesday" }, until = "2026-12-08" }));
+            SeriesSteps.Repeating("2026-11-24", new { frequency = "weekly", days = new[] { "tuesday" }, untilDate = "2026-12-08" }));
 
         clock.Advance(TimeSpan.FromDays(30));
         var early = await app.Services.GetRequiredService<RetentionRun>().RunAsync(CancellationToken.None);

@@ -41,7 +41,7 @@ public sealed class SeriesTests
         await using var _app = app;
         clock.Now = new DateTimeOffset(2027, 10, 23, 9, 0, 0, TimeSpan.Zero); // Saturday; winter time starts Sunday 31 October
         var c = await app.TwoCirclesAsync();
-        var body = SeriesSteps.Repeating("2027-10-24", new { frequency = "everyTwoWeeks", days = new[] { "sunday" }, until = "2027-11-21" });
+        var body = SeriesSteps.Repeating("2027-10-24", new { frequency = "everyTwoWeeks", days = new[] { "sunday" }, untilDate = "2027-11-21" });
 
         var seriesId = await c.Coordinator.SeriesAsync(c.CircleId, body);
         Assert.Equal(["2027-10-24", "2027-11-07"], (await c.Coordinator.GetSeriesAsync(seriesId)).Occurrences().Select(o => o.On));
@@ -128,7 +128,7 @@ public sealed class SeriesTests
         Assert.Equal(["Kies op welke dagen van de week."], await ProblemAssert.FieldErrorsAsync(noDays, "repeat.days"));
         var noEnd = await c.Coordinator.PostAsJsonAsync(RequestSteps.Requests(c.CircleId),
             SeriesSteps.Repeating("2026-11-24", new { frequency = "monthly", dayOfMonth = 24 }));
-        Assert.Equal(["Kies tot welke datum de vraag terugkomt, of hoe vaak."], await ProblemAssert.FieldErrorsAsync(noEnd, "repeat.until"));
+        Assert.Equal(["Kies tot welke datum de vraag terugkomt, of hoe vaak."], await ProblemAssert.FieldErrorsAsync(noEnd, "repeat.untilDate"));
         var badTitle = SeriesSteps.Repeating("2026-11-24", new { frequency = "weekly", days = new[] { "tuesday" }, times = 4 });
         badTitle["title"] = "";
         await ProblemAssert.FieldErrorsAsync(await c.Coordinator.PostAsJsonAsync(RequestSteps.Requests(c.CircleId), badTitle), "title");

@@ -4,9 +4,9 @@ namespace Wehelpen.Web.Features.Requests.Series;
 
 /// <summary>
 /// How a request repeats: weekly or every two weeks on <paramref name="Days"/>, or monthly on
-/// <paramref name="DayOfMonth"/> (1-28); until a date (<paramref name="Until"/>) or a number of times (<paramref name="Times"/>).
+/// <paramref name="DayOfMonth"/> (1-28); until a date (<paramref name="UntilDate"/>) or a number of times (<paramref name="Times"/>).
 /// </summary>
-public sealed record RepeatInput(SeriesFrequency? Frequency, DayOfWeek[]? Days, int? DayOfMonth, DateOnly? Until, int? Times);
+public sealed record RepeatInput(SeriesFrequency? Frequency, DayOfWeek[]? Days, int? DayOfMonth, DateOnly? UntilDate, int? Times);
 
 /// <summary>
 /// From <paramref name="From"/> on, the series goes on as <paramref name="Request"/> says (its title, times, place,

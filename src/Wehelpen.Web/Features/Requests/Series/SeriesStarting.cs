@@ -56,13 +56,13 @@ public sealed class SeriesStarting(RequestPosting posting, SeriesOccurrences occ
                 break;
         }
         series.Frequency = repeat.Frequency ?? SeriesFrequency.Weekly;
-        if (repeat.Until is null && repeat.Times is null) errors.Add("repeat.until", text["Series.EndRequired"]);
-        else if (repeat.Until is not null && repeat.Times is not null) errors.Add("repeat.until", text["Series.EndTwice"]);
-        else if (repeat.Until is { } until && (until < firstDate || until > firstDate.AddDays(SeriesRule.MaxDays)))
-            errors.Add("repeat.until", text["Series.UntilRange"]);
+        if (repeat.UntilDate is null && repeat.Times is null) errors.Add("repeat.untilDate", text["Series.EndRequired"]);
+        else if (repeat.UntilDate is not null && repeat.Times is not null) errors.Add("repeat.untilDate", text["Series.EndTwice"]);
+        else if (repeat.UntilDate is { } until && (until < firstDate || until > firstDate.AddDays(SeriesRule.MaxDays)))
+            errors.Add("repeat.untilDate", text["Series.UntilRange"]);
         else if (repeat.Times is { } times && times is < 2 or > SeriesRule.MaxTimes)
             errors.Add("repeat.times", text["Series.TimesRange", SeriesRule.MaxTimes]);
-        (series.UntilDate, series.Times) = (repeat.Until, repeat.Times);
+        (series.UntilDate, series.Times) = (repeat.UntilDate, repeat.Times);
         return series;
     }
 }
