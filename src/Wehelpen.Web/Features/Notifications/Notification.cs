@@ -31,6 +31,9 @@ public enum NotificationKind
 
     /// <summary>The volunteer of a task erased their account: the task is open again (Requests' erasure).</summary>
     HelperLeft,
+
+    /// <summary>The circle thanked this volunteer for a done request (Features/Thanks); the note itself is read in the app.</summary>
+    Thanked,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }
