@@ -121,7 +121,10 @@ public sealed class ThanksTests
         using var mo = await app.BrowserAsync("Mo Lid");
         var requestPage = $"/circles/{c.CircleId}/requests/{requestId}";
 
-        Assert.Contains("Bedank Vera", await mo.PageAsync(requestPage));
+        var form = await mo.PageAsync(requestPage);
+        Assert.Contains("Bedank Vera", form);
+        // Its own token: the form posts to the thanks page, and a token of another form on the page would not do.
+        Assert.Matches("<form [^>]*class=\"thanks-form\">(?:(?!</form>)[\\s\\S])*name=\"__RequestVerificationToken\"", form);
         var refused = await PageForms.PostAsync(mo, ThanksSteps.Form(c.CircleId, requestId), [new("Input.Note", "  ")], requestPage);
         Assert.Contains("id=\"Input_Note-error\">Vul dit in.</p>", await PageForms.PageAsync(refused));
 
