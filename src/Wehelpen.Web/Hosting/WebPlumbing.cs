@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Wehelpen.Web.Localization;
 
 namespace Wehelpen.Web.Hosting;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Wehelpen.Web.Localization;
+namespace Wehelpen.Web.Hosting;
 
 /// <summary>
 /// The framework's own messages, in the reader's language: model binding's ("The value 'x' is not valid for ...")
