@@ -34,6 +34,16 @@ public enum NotificationKind
 
     /// <summary>The circle thanked this volunteer for a done request (Features/Thanks); the note itself is read in the app.</summary>
     Thanked,
+
+    /// <summary>To the circle's managers: a volunteer offers to be the regular volunteer of a series (Requests/Series/Regulars).</summary>
+    RegularOffered,
+
+    /// <summary>To the volunteer: the circle accepted, or declined, their offer.</summary>
+    RegularAccepted,
+    RegularDeclined,
+
+    /// <summary>To the other side: the arrangement was ended.</summary>
+    RegularEnded,
 }
 
 public enum NotificationEmail { None, Pending, Sending, Sent, Failed }

@@ -38,6 +38,8 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text)
             NotificationKind.BuurtteamContact => new(text["Notification.BuurtteamContact.Title", d.Person ?? "", title], d.Message ?? ""),
             NotificationKind.Referred => new(text["Notification.Referred.Title", title, d.Organisation ?? ""], text["Notification.Referred.Body", d.Circle ?? ""]),
             NotificationKind.HelperLeft => new(text["Notification.HelperLeft.Title", title], text["Notification.HelperLeft.Body", d.Circle ?? ""]),
+            NotificationKind.RegularOffered or NotificationKind.RegularAccepted or NotificationKind.RegularDeclined or NotificationKind.RegularEnded =>
+                new(text[$"Notification.{kind}.Title", title, d.Person ?? ""], text[$"Notification.{kind}.Body", title, d.Person ?? ""]),
             NotificationKind.Thanked => new(text["Notification.Thanked.Title", title], text["Notification.Thanked.Body", d.Person ?? ""]),
             NotificationKind.Digest => new(text["Notification.Digest.Title", d.Count ?? 0], text["Notification.Digest.Body"]),
             _ => new(kind.ToString(), ""),

@@ -99,10 +99,41 @@ public sealed class RequestLifecycle(
         var now = clock.GetUtcNow();
         if (check(request, viewer, now) is { } problem) return Refuse(problem, request);
 
+        if (!await ApplyAsync(request, viewer, change, reason, apply, push: true, ct))
+            return await WhyNotAsync(userId, requestId, check, Refusal.Conflict(text["Request.ChangedMeanwhile"]), ct);
+        // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
+        return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
+    }
+
+    /// <summary>
+    /// An open occurrence handed to its series' regular volunteer when the circle accepts them (Series/Regulars): as
+    /// if they had claimed it (the history, their load, reminders, the chat with the circle), though its audience
+    /// may not reach them. The circle, who just accepted, is not pushed about each one.
+    /// </summary>
+    /// <returns>False when it is no longer open, or someone took it in between.</returns>
+    public async Task<bool> HandToRegularAsync(string volunteerId, Guid requestId, string reason, CancellationToken ct)
+    {
+        var request = await db.Set<HelpRequest>().Include(r => r.AddressedTo).SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null) return false;
+        var viewer = await access.ViewerAsync(volunteerId, request.CircleId, requestId, ct);
+        if (RequestRules.CheckHandToRegular(request, viewer, clock.GetUtcNow()) is not null)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        return await ApplyAsync(request, viewer, RequestChange.Claimed, reason, (r, v, _, now) => RequestRules.HandToRegular(r, v, now), push: false, ct);
+    }
+
+    /// <summary>Applies and saves a change checked before, then tells everyone concerned; false when the save lost a race.</summary>
+    private async Task<bool> ApplyAsync(
+        HelpRequest request, RequestViewer viewer, RequestChange change, string? reason,
+        Action<HelpRequest, RequestViewer, WideningPolicy, DateTimeOffset> apply, bool push, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
         var helperBefore = request.ClaimedById;
         apply(request, viewer, await access.PolicyAsync(request.CircleId, ct), now);
         journal.Record(request, change, viewer, reason, now);
-        await pushes.AddAsync(request, change, viewer, now, ct);
+        if (push) await pushes.AddAsync(request, change, viewer, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -110,19 +141,18 @@ public sealed class RequestLifecycle(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return await WhyNotAsync(userId, requestId, check, Refusal.Conflict(text["Request.ChangedMeanwhile"]), ct);
+            return false;
         }
 
         db.ChangeTracker.Clear();
         // Whoever had it and whoever has it now: their load and reliability change with it.
-        await matching.ChangedAsync(new[] { helperBefore, request.ClaimedById }.OfType<string>(), [requestId]);
+        await matching.ChangedAsync(new[] { helperBefore, request.ClaimedById }.OfType<string>(), [request.Id]);
         metrics.Changed(change, request.Audience);
-        await live.RequestChangedAsync(requestId, helperBefore);
-        if (RequestPushes.IsPushed(change)) await pushWake.NowAsync(ct);
-        await reminders.SubjectChangedAsync(requestId, ct);
-        if (change == RequestChange.Widened && request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(requestId);
-        // Giving back a request whose time has just passed ends one's access to it: they still see what they did.
-        return await GetAsync(userId, requestId, ct) ?? descriptions.Describe(request, viewer, RequestView.Outsider, now);
+        await live.RequestChangedAsync(request.Id, helperBefore);
+        if (push && RequestPushes.IsPushed(change)) await pushWake.NowAsync(ct);
+        await reminders.SubjectChangedAsync(request.Id, ct);
+        if (change == RequestChange.Widened && request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(request.Id);
+        return true;
     }
 
     /// <summary>

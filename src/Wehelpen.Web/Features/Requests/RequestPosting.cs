@@ -7,6 +7,7 @@ using Wehelpen.Web.Features.Circles;
 using Wehelpen.Web.Features.Locations;
 using Wehelpen.Web.Features.Matching;
 using Wehelpen.Web.Features.Profiles;
+using Wehelpen.Web.Features.Reminders;
 using Wehelpen.Web.Features.Requests.Series;
 using Wehelpen.Web.Hosting;
 
@@ -15,7 +16,7 @@ namespace Wehelpen.Web.Features.Requests;
 /// <summary>Asking for help: by the resident or any member of the circle for them.</summary>
 public sealed partial class RequestPosting(
     WehelpenDbContext db, RequestAccess access, RequestJournal journal, RequestDescriptions descriptions, RequestNews live,
-    PostcodeTable postcodes, IOfferAddressees offers, MatchingRefresher matching, RequestSweeper sweeper, RequestMetrics metrics, TimeProvider clock,
+    PostcodeTable postcodes, IOfferAddressees offers, MatchingRefresher matching, RequestSweeper sweeper, RequestMetrics metrics, ReminderPlanner reminders, TimeProvider clock,
     IStringLocalizer<SharedResource> text)
 {
     /// <summary>Further ahead than this is almost always a typing error in the year.</summary>
@@ -105,11 +106,13 @@ public sealed partial class RequestPosting(
         if (occurrence is not null) AddToSeries(request, occurrence, input);
         var viewer = await access.ViewerAsync(me.UserId, me.CircleId, ct);
         journal.Record(request, RequestChange.Posted, viewer, null, now);
+        var regular = await HandToRegularAsync(request, occurrence, now, ct);
         await db.SaveChangesAsync(ct);
-        await matching.ChangedAsync(requests: [request.Id]);
+        await matching.ChangedAsync(regular is null ? [] : [regular], [request.Id]);
         metrics.Changed(RequestChange.Posted, request.Audience);
         await live.RequestChangedAsync(request.Id);
-        if (request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(request.Id);
+        if (regular is not null) await reminders.SubjectChangedAsync(request.Id, ct);
+        else if (request.Audience == RequestAudience.Neighbourhood) await sweeper.AskFirstWaveAsync(request.Id);
 
         var found = await access.FindAsync(me.UserId, request.Id, ct);
         return descriptions.Describe(found!.Value.Request, found.Value.Viewer, found.Value.View, now);
@@ -159,6 +162,21 @@ public sealed partial class RequestPosting(
         (s.Flexible, s.StartTime, s.EndTime) = input.Flexible == true ? (true, null, null) : (false, input.From, input.Until);
         s.CreatedAt = request.CreatedAt;
         db.Add(s);
+    }
+
+    /// <summary>
+    /// An occurrence of a series with a regular volunteer is made theirs in the same save, so nobody else is asked
+    /// about it; unless the circle has blocked them since, when it goes out as usual.
+    /// </summary>
+    /// <returns>The regular volunteer it was handed to.</returns>
+    private async Task<string?> HandToRegularAsync(HelpRequest request, SeriesOccurrence? occurrence, DateTimeOffset now, CancellationToken ct)
+    {
+        if (occurrence?.RegularId is not { } regularId) return null;
+        var regular = await access.ViewerAsync(regularId, request.CircleId, ct);
+        if (RequestRules.CheckHandToRegular(request, regular, now) is not null) return null;
+        RequestRules.HandToRegular(request, regular, now);
+        journal.Record(request, RequestChange.Claimed, regular, text["Regular.JournalReason"], now);
+        return regularId;
     }
 
     private static DateOnly? NextDate(Appointment appointment, DateOnly today) =>

@@ -117,6 +117,26 @@ public static class RequestRules
         r.Version++;
     }
 
+    /// <summary>
+    /// An occurrence handed to the series' regular volunteer (Series/Regulars): not a claim of theirs on the open
+    /// market, so the audience does not matter; but only while it is open and still to come, and never to a
+    /// volunteer the circle blocked or to the one who asked.
+    /// </summary>
+    public static RequestProblem? CheckHandToRegular(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        if (r.Status != RequestStatus.Open) return RequestProblem.NotOpen;
+        if ((r.StartsAt ?? r.EndsAt) <= now) return RequestProblem.TimePassed;
+        if (v.UserId == r.RequestedById) return RequestProblem.OwnRequest;
+        return v.IsBlocked && !v.IsMember ? RequestProblem.NotForYou : null;
+    }
+
+    public static void HandToRegular(HelpRequest r, RequestViewer v, DateTimeOffset now)
+    {
+        Ensure(CheckHandToRegular(r, v, now));
+        (r.Status, r.ClaimedById, r.ClaimedAt, r.WidensAt, r.ComingConfirmedAt) = (RequestStatus.Claimed, v.UserId, now, null, null);
+        r.Version++;
+    }
+
     public static RequestProblem? CheckGiveBack(HelpRequest r, RequestViewer v) =>
         IsHelper(r, v) ? null : RequestProblem.NotYourClaim;
 

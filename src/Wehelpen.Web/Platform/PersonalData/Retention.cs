@@ -22,6 +22,9 @@ public sealed class RetentionOptions
     /// <summary>A repeating request's template (its words, address, phone): days after its last date. Its occurrences stay, as any request.</summary>
     public int RequestSeriesDays { get; set; } = 30;
 
+    /// <summary>A regular volunteer's arrangement that was declined or ended: days after that. A live one lasts as long as its series.</summary>
+    public int RegularVolunteerDays { get; set; } = 30;
+
     /// <summary>Notifications in a person's notification centre, read or not: days after they were made.</summary>
     public int NotificationDays { get; set; } = 180;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Quartz;
 using Wehelpen.Web.Features.Accounts;
 using Wehelpen.Web.Hosting;
+using Wehelpen.Web.Features.Requests.Series.Regulars;
 using Wehelpen.Web.Platform.PersonalData;
 using Wehelpen.Web.Platform.RateLimiting;
 using Wehelpen.Web.Platform.Scheduling;
@@ -33,6 +34,7 @@ internal static class SeriesApi
         series.MapPost("/{seriesId:guid}/stop", async (Guid seriesId, StopSeriesInput input, ClaimsPrincipal user, SeriesManagement management, CancellationToken ct) =>
             (await management.StopAsync(user.RequiredUserId(), seriesId, input, ct)).ToApi(TypedResults.Ok))
             .RequireRateLimiting(ChangeLimit);
+        app.MapRegularApi();
     }
 
     public static WebApplicationBuilder AddRequestSeries(this WebApplicationBuilder builder)
@@ -43,6 +45,7 @@ internal static class SeriesApi
         builder.Services.AddScoped<SeriesOccurrences>();
         builder.Services.AddScoped<SeriesStarting>();
         builder.Services.AddScoped<SeriesManagement>();
+        builder.AddRegularVolunteers();
         builder.Services.AddPersonalData<SeriesPersonalData>();
         builder.Services.AddRetentionRule<SeriesRetention>();
         builder.AddJob<SeriesOccurrencesJob>(SeriesOccurrencesJob.Key, "Maakt de komende keren van herhaalde hulpvragen aan, tot de horizon vooruit",

@@ -36,4 +36,5 @@ public sealed record SeriesResponse(
 public sealed record SeriesChanged(SeriesResponse Series, IReadOnlyList<SeriesOccurrenceResponse> KeptWithHelper, int Cancelled);
 
 /// <summary>An occurrence being posted: its series (added in the same save when <paramref name="IsNew"/>) and its date.</summary>
-public sealed record SeriesOccurrence(RequestSeries Series, DateOnly On, bool IsNew);
+/// <param name="RegularId">The series' regular volunteer for that date (Series/Regulars): the occurrence is made theirs.</param>
+public sealed record SeriesOccurrence(RequestSeries Series, DateOnly On, bool IsNew, string? RegularId = null);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Requests.Series.Regulars;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests.Series;
@@ -11,7 +12,7 @@ namespace Wehelpen.Web.Features.Requests.Series;
 /// touched. Someone outside the circle gets the same answer as for a series that does not exist.
 /// </summary>
 public sealed class SeriesManagement(
-    WehelpenDbContext db, SeriesStarting starting, SeriesOccurrences occurrences, RequestLifecycle lifecycle,
+    WehelpenDbContext db, SeriesStarting starting, SeriesOccurrences occurrences, RequestLifecycle lifecycle, RegularMoves regulars, RegularNotices notices,
     TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<SeriesManagement> logger)
 {
     public async Task<SeriesResponse?> GetAsync(string userId, Guid seriesId, CancellationToken ct) =>
@@ -73,13 +74,16 @@ public sealed class SeriesManagement(
         var kept = later.Where(r => r.Status == RequestStatus.Claimed).ToList();
         foreach (var r in kept) r.SeriesId = next.Id; // their claim and time stand; not a change of the request's lifecycle
         old.StoppedFrom = day;
-        var first = await starting.PostFirstOccurrenceAsync(Asker(old, me), request with { Repeat = null }, next, kept.Select(r => r.OccurrenceOn!.Value).ToHashSet(), ct);
+        var moved = await regulars.MoveAsync(old, next, await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct), ct);
+        var first = await starting.PostFirstOccurrenceAsync(Asker(old, me), request with { Repeat = null }, next,
+            kept.Select(r => r.OccurrenceOn!.Value).ToHashSet(), moved.GoingOn, ct);
         if (first.Value is null)
         {
             db.ChangeTracker.Clear();
             return first.Errors is { } e ? e : first.Refusal!;
         }
         db.ChangeTracker.Clear();
+        await notices.AnnounceAsync(moved.Told);
 
         var cancelled = await CancelFromAsync(userId, old.Id, day, [RequestStatus.Open], text["Series.ChangedReason"], ct);
         await occurrences.TopUpAsync(next.Id, ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Requests.Series.Regulars;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests.Series;
@@ -29,6 +30,9 @@ public sealed class SeriesOccurrences(
             .Where(s => only == null || s.Id == only)
             .Where(s => (s.StoppedFrom == null || s.StoppedFrom > today) && (s.UntilDate == null || s.UntilDate >= today) && s.FirstDate <= horizon)
             .OrderBy(s => s.Id).ToListAsync(ct);
+        var ids = active.Select(s => s.Id).ToList();
+        var regulars = (await db.Set<RegularVolunteer>().AsNoTracking()
+            .Where(r => ids.Contains(r.SeriesId) && r.Status == RegularStatus.Accepted).ToListAsync(ct)).ToLookup(r => r.SeriesId);
         var made = 0;
         foreach (var series in active)
         {
@@ -37,7 +41,7 @@ public sealed class SeriesOccurrences(
             var existing = (await db.Set<HelpRequest>().Where(r => r.SeriesId == series.Id && r.OccurrenceOn >= today)
                 .Select(r => r.OccurrenceOn!.Value).ToListAsync(ct)).ToHashSet();
             foreach (var date in dates.Where(d => !existing.Contains(d) && !IsOver(series, d)))
-                if (await MakeAsync(series, date, ct)) made++;
+                if (await MakeAsync(series, date, regulars[series.Id].FirstOrDefault(r => r.Covers(date))?.VolunteerId, ct)) made++;
         }
         if (made > 0) logger.LogInformation("Made {Count} occurrences of {Series} series.", made, active.Count);
         return made;
@@ -47,15 +51,17 @@ public sealed class SeriesOccurrences(
     private bool IsOver(RequestSeries s, DateOnly date) =>
         (s.Flexible ? WallClock.StartOfDayUtc(date.AddDays(1)) : WallClock.ToUtc(date, s.EndTime!.Value)) <= clock.GetUtcNow();
 
-    private async Task<bool> MakeAsync(RequestSeries series, DateOnly date, CancellationToken ct)
+    /// <param name="regularId">The regular volunteer whose day it is: the occurrence is made theirs.</param>
+    private async Task<bool> MakeAsync(RequestSeries series, DateOnly date, string? regularId, CancellationToken ct)
     {
         var asker = new CircleMembership(series.CircleId, "", "", series.RequestedById, CircleRole.Member);
+        var occurrence = new SeriesOccurrence(series, date, IsNew: false, regularId);
         try
         {
-            var outcome = await posting.PostOccurrenceAsync(asker, Input(series, date, series.Audience), new SeriesOccurrence(series, date, IsNew: false), ct);
+            var outcome = await posting.PostOccurrenceAsync(asker, Input(series, date, series.Audience), occurrence, ct);
             // The one it was meant for left the circle: the occurrence goes to the whole circle, as a given-back task does.
             if (outcome.Errors?.ToDictionary().ContainsKey("addressedToId") == true)
-                outcome = await posting.PostOccurrenceAsync(asker, Input(series, date, RequestAudience.Circle), new SeriesOccurrence(series, date, IsNew: false), ct);
+                outcome = await posting.PostOccurrenceAsync(asker, Input(series, date, RequestAudience.Circle), occurrence, ct);
             if (outcome.Value is not null) return true;
             logger.LogWarning("Occurrence {Date} of series {SeriesId} not made: {Fields}.", date, series.Id,
                 string.Join(", ", outcome.Errors?.ToDictionary().Keys ?? [outcome.Refusal?.Status.ToString() ?? ""]));

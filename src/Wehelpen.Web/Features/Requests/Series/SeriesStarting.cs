@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Circles;
+using Wehelpen.Web.Features.Requests.Series.Regulars;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests.Series;
@@ -19,7 +20,7 @@ public sealed class SeriesStarting(RequestPosting posting, SeriesOccurrences occ
         var series = Rule(input.Repeat!, first ?? DateOnly.MinValue, errors);
         if (errors.Any) return errors;
 
-        var result = await PostFirstOccurrenceAsync(me, input, series, new HashSet<DateOnly>(), ct);
+        var result = await PostFirstOccurrenceAsync(me, input, series, new HashSet<DateOnly>(), [], ct);
         if (result.Value is not null) await occurrences.TopUpAsync(series.Id, ct);
         return result;
     }
@@ -28,13 +29,16 @@ public sealed class SeriesStarting(RequestPosting posting, SeriesOccurrences occ
     /// The first date of the series not already <paramref name="taken"/> (by an occurrence kept from the series it
     /// replaces), posted with the series; anything else tracked by the context is saved with it.
     /// </summary>
+    /// <param name="regulars">The regular volunteers the series takes over from the one it replaces.</param>
     public async Task<Outcome<RequestDetails>> PostFirstOccurrenceAsync(
-        CircleMembership me, HelpRequestInput input, RequestSeries series, IReadOnlySet<DateOnly> taken, CancellationToken ct)
+        CircleMembership me, HelpRequestInput input, RequestSeries series, IReadOnlySet<DateOnly> taken, IReadOnlyList<RegularVolunteer> regulars,
+        CancellationToken ct)
     {
         var first = SeriesRule.Dates(series).Cast<DateOnly?>().FirstOrDefault(d => !taken.Contains(d!.Value));
         if (first is not { } day) return new FieldErrors().Add("repeat", text["Series.NoDates"]);
         var occurrence = input.Flexible == true ? input with { Before = day, Date = null } : input with { Date = day };
-        return await posting.PostOccurrenceAsync(me, occurrence with { Repeat = null }, new SeriesOccurrence(series, day, IsNew: true), ct);
+        var regular = regulars.FirstOrDefault(r => r.Status == RegularStatus.Accepted && r.Covers(day))?.VolunteerId;
+        return await posting.PostOccurrenceAsync(me, occurrence with { Repeat = null }, new SeriesOccurrence(series, day, IsNew: true, regular), ct);
     }
 
     /// <summary>The rule of a new series from <paramref name="firstDate"/>; the template is filled in when its first occurrence is posted.</summary>
