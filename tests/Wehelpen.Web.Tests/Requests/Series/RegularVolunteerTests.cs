@@ -23,12 +23,8 @@ public sealed class RegularVolunteerTests
         var (app, clock) = await RequestSteps.StartAsync(provider);
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
-        var (vera, veraId) = await app.VolunteerAsync("Vera Vrijwilliger");
+        var (vera, veraId, seriesId, first) = await app.VeraHelpsWithTheFirstAsync(c, new { frequency = "weekly", days = new[] { "tuesday" }, times = 6 });
         var (wim, wimId) = await app.VolunteerAsync("Wim Wijkbewoner");
-        var seriesId = await c.Coordinator.SeriesAsync(c.CircleId,
-            SeriesSteps.Repeating("2026-11-24", new { frequency = "weekly", days = new[] { "tuesday" }, times = 6 }, "neighbourhood"));
-        var first = (await c.Coordinator.GetSeriesAsync(seriesId)).Occurrences()[0].Id;
-        Assert.Equal(HttpStatusCode.OK, (await vera.ActAsync(first, "claim")).StatusCode);
 
         var offer = await vera.OfferAsync(first);
         var regularId = offer.GetProperty("id").GetGuid();
@@ -129,12 +125,8 @@ public sealed class RegularVolunteerTests
         var (app, _) = await RequestSteps.StartAsync(provider);
         await using var _app = app;
         var c = await app.TwoCirclesAsync();
-        var (vera, _) = await app.VolunteerAsync("Vera Vrijwilliger");
+        var (vera, _, _, first) = await app.VeraHelpsWithTheFirstAsync(c, new { frequency = "weekly", days = new[] { "tuesday" }, times = 3 });
         var (wim, _) = await app.VolunteerAsync("Wim Wijkbewoner");
-        var seriesId = await c.Coordinator.SeriesAsync(c.CircleId,
-            SeriesSteps.Repeating("2026-11-24", new { frequency = "weekly", days = new[] { "tuesday" }, times = 3 }, "neighbourhood"));
-        var first = (await c.Coordinator.GetSeriesAsync(seriesId)).Occurrences()[0].Id;
-        Assert.Equal(HttpStatusCode.OK, (await vera.ActAsync(first, "claim")).StatusCode);
         var regularId = (await vera.OfferAsync(first)).GetProperty("id").GetGuid();
         var madeUp = Guid.NewGuid();
 

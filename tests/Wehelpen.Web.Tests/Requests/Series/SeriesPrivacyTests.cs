@@ -1,9 +1,12 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Wehelpen.Web.Data;
 using Wehelpen.Web.Features.Privacy.Retention;
 using Wehelpen.Web.Features.Requests;
+using Wehelpen.Web.Features.Requests.Series.Regulars;
 using Wehelpen.Web.Tests.Circles;
 using Wehelpen.Web.Tests.Privacy;
 
@@ -50,5 +53,26 @@ public sealed class SeriesPrivacyTests
         var db = scope.ServiceProvider.GetRequiredService<WehelpenDbContext>();
         // The three occurrences are still the circle's requests, now without their series.
         Assert.Equal(3, await db.Set<HelpRequest>().CountAsync(r => r.CircleId == c.CircleId && r.SeriesId == null));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_regular_volunteer_finds_the_arrangement_in_her_export_and_erasing_her_account_ends_it_and_opens_her_weeks(DatabaseProvider provider)
+    {
+        var (app, _) = await RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var (vera, _, seriesId, first) = await app.VeraHelpsWithTheFirstAsync(c, new { frequency = "weekly", days = new[] { "tuesday" }, times = 3 });
+        var regularId = (await vera.OfferAsync(first)).GetProperty("id").GetGuid();
+        await c.Coordinator.AnsweredAsync(regularId, "accept");
+
+        using var zip = new ZipArchive(await (await vera.GetAsync("/api/v1/account/export")).Content.ReadAsStreamAsync());
+        var row = Assert.Single(JsonDocument.Parse(new StreamReader(zip.GetEntry("regular-volunteer.json")!.Open()).ReadToEnd()).RootElement.EnumerateArray());
+        Assert.Equal(("Boodschappen bij de supermarkt", "Accepted", true),
+            (row.GetProperty("seriesTitle").GetString(), row.GetProperty("status").GetString(), row.GetProperty("everyTime").GetBoolean()));
+
+        PrivacySteps.Ok(await vera.EraseAccountAsync(WehelpenApplication.Password));
+
+        Assert.Equal(0, await app.QueryAsync(db => db.Set<RegularVolunteer>().CountAsync()));
+        Assert.All(await app.TakenAsync(seriesId), t => Assert.Equal((RequestStatus.Open, (string?)null), (t.Status, t.Helper)));
     }
 }

@@ -18,7 +18,7 @@ internal sealed class RegularPersonalData(WehelpenDbContext db) : IPersonalData
         new("regular-volunteer", _ => db.Set<RegularVolunteer>().AsNoTracking().Where(r => r.VolunteerId == userId).OrderBy(r => r.OfferedAt)
             .Select(r => new
             {
-                r.Id, r.SeriesId, r.CircleId, SeriesTitle = r.Series!.Title, r.Weekdays, Status = r.Status.ToString(),
+                r.Id, r.SeriesId, r.CircleId, SeriesTitle = r.Series!.Title, EveryTime = r.Weekdays == 0, r.Weekdays, Status = r.Status.ToString(),
                 r.OfferedAt, r.AnsweredAt, r.EndedAt, EndedBy = r.EndedBy.ToString(),
             })
             .AsAsyncEnumerable()),
