@@ -7,7 +7,8 @@ namespace Wehelpen.E2E;
 /// Thanks and the yearly overview (issue 24) in the browser, on a small phone and on a computer: a carer thanks the
 /// volunteer who did the shopping, the volunteer reads it and opens the overview of their year; axe-core finds nothing
 /// serious or critical on the circle's request with its thanks, the volunteer's thanks, or the overview (on screen and
-/// as printed). With WEHELPEN_SCREENSHOTS set to a folder, each is also saved there as a picture to look at.
+/// as printed), whose tables keep their words whole at 360 px. With WEHELPEN_SCREENSHOTS set to a folder, each is also
+/// saved there as a picture to look at.
 /// </summary>
 public sealed class ThanksJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -44,6 +45,12 @@ public sealed class ThanksJourneyTests(BrowserFixture browser) : IClassFixture<B
         await volunteer.GetByRole(AriaRole.Link, new() { Name = "Jaaroverzicht van mijn hulp" }).ClickAsync();
         await Expect(volunteer.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeVisibleAsync(); // print.js shows it
         await Expect(volunteer.GetByRole(AriaRole.Cell, new() { Name = "een hulpvrager in 1055" })).ToBeVisibleAsync();
+        // Its tables read in whole words on a phone too: the tasks scroll sideways in their own region instead, the
+        // figures of three columns fit.
+        await Expect(volunteer.GetByRole(AriaRole.Table, new() { Name = "Alle taken" })).ToBeVisibleAsync();
+        await TableSteps.ReadsInWholeWordsAsync(volunteer, "Alle taken", width);
+        foreach (var table in new[] { "Per maand", "Per soort hulp" })
+            await TableSteps.ReadsInWholeWordsAsync(volunteer, table, width, fitsFrom: 360);
         await AxeCheck.NoSeriousIssuesAsync(volunteer, $"(the yearly overview) at {width} px");
         await ShotAsync(volunteer, $"overview-{width}");
 

@@ -4,6 +4,7 @@ using Wehelpen.Benchmarks.Http;
 using Wehelpen.Benchmarks.Live;
 using Wehelpen.Benchmarks.Login;
 using Wehelpen.Benchmarks.Matching;
+using Wehelpen.Benchmarks.Overview;
 using Wehelpen.Benchmarks.Privacy;
 using Wehelpen.Benchmarks.Reminders;
 using Wehelpen.Benchmarks.Startup;
@@ -20,6 +21,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["login"] = LoginBenchmark.Run,
     ["alerts"] = AlertsBenchmark.Run,
     ["http"] = HttpBenchmark.Run,
+    ["overview"] = OverviewBenchmark.Run,
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) return run(args[1..]);
@@ -75,5 +77,9 @@ Console.Error.WriteLine($"""
                                                   warm request from the app's log; exit 1 when a goal is missed or an
                                                   answer is wrong (--quick: 3 s runs, half the people; --sql-log:
                                                   the log lines, with the SQL, of the requests counted)
+      overview [--per-year 300] [--years 7] [--calls 400]
+                                                  this year's help overview of a volunteer with 1 year of done tasks
+                                                  against one with --years years, called in turn (ratio of the
+                                                  medians); exit 1 on a wrong answer, an app error, or a ratio >= 1.5
     """);
 return 2;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Data;
@@ -45,10 +46,11 @@ public sealed class HelpOverview(WehelpenDbContext db, TimeProvider clock, IStri
         if (chosen < FirstYear || chosen > ThisYear)
             return new FieldErrors().Add("year", text["Overview.YearOutOfRange", FirstYear, ThisYear]);
 
-        // All of the volunteer's done tasks, not one year's: a year is an Amsterdam-time range over two columns (the
-        // start, or the day a flexible one was done), and one volunteer's tasks over the years are a few hundred rows.
-        var rows = await db.Set<HelpRequest>().AsNoTracking()
-            .Where(r => r.ClaimedById == volunteerId && r.Status == RequestStatus.Done)
+        // Only the chosen year's rows: the Amsterdam year as a range of UTC instants over the help moment (as
+        // Thanking.HelpDay: the start, or the moment a flexible one was done), compared in SQL on both engines.
+        var (from, to) = (YearStartUtc(chosen), YearStartUtc(chosen + 1));
+        var rows = await Done(volunteerId)
+            .Where(r => (r.StartsAt ?? r.ClosedAt ?? r.EndsAt) >= from && (r.StartsAt ?? r.ClosedAt ?? r.EndsAt) < to)
             .Select(r => new
             {
                 r.Id, r.Title, r.Category, r.StartsAt, r.EndsAt, r.ClosedAt, r.Pc4, r.HelperConfirmed, r.RequesterConfirmed,
@@ -56,7 +58,7 @@ public sealed class HelpOverview(WehelpenDbContext db, TimeProvider clock, IStri
                 Named = db.Set<CircleThanksSettings>().Any(s => s.CircleId == r.CircleId && s.NameInOverview),
             })
             .ToListAsync(ct);
-        var all = rows.Select(r => new
+        var ofYear = rows.Select(r => new
         {
             Line = new HelpTaskLine(r.Id, Thanking.HelpDay(r.StartsAt, r.ClosedAt, r.EndsAt), r.Category, r.Title,
                 r.StartsAt is { } start ? (int)Math.Round((r.EndsAt - start).TotalMinutes) : null,
@@ -64,9 +66,8 @@ public sealed class HelpOverview(WehelpenDbContext db, TimeProvider clock, IStri
             Counted = r.HelperConfirmed != false && r.RequesterConfirmed != false,
         }).ToList();
 
-        var ofYear = all.Where(t => t.Line.Date.Year == chosen).ToList();
         var tasks = ofYear.Where(t => t.Counted).Select(t => t.Line).OrderBy(t => t.Date).ThenBy(t => t.Title).ToList();
-        var years = all.Where(t => t.Counted).Select(t => t.Line.Date.Year).Append(ThisYear).Append(chosen).Distinct().OrderDescending().ToList();
+        var years = (await YearsWithHelpAsync(volunteerId, ct)).Append(ThisYear).Append(chosen).Distinct().OrderDescending().ToList();
         return new HelpOverviewResponse(
             chosen, years, Figures(tasks),
             Enumerable.Range(1, 12).Select(m => new MonthFigures(m, Figures(tasks.Where(t => t.Date.Month == m)))).ToList(),
@@ -74,6 +75,44 @@ public sealed class HelpOverview(WehelpenDbContext db, TimeProvider clock, IStri
                 .Select(g => new CategoryFigures(g.Key, Figures(g))).ToList(),
             tasks, ofYear.Count(t => !t.Counted));
     }
+
+    private IQueryable<HelpRequest> Done(string volunteerId) => db.Set<HelpRequest>().AsNoTracking()
+        .Where(r => r.ClaimedById == volunteerId && r.Status == RequestStatus.Done);
+
+    /// <summary>When help was given, as <see cref="Thanking.HelpDay"/> reads it: the start, or when a flexible one was done.</summary>
+    private static readonly Expression<Func<HelpRequest, DateTimeOffset>> HelpMoment = r => r.StartsAt ?? r.ClosedAt ?? r.EndsAt;
+
+    /// <summary>
+    /// The Amsterdam years with counted help, in one statement that returns a row per year, not per task: each task's
+    /// help moment is put in its year by a CASE over the years' first instants in UTC (neither engine converts to
+    /// Amsterdam time the same way, and SQLite stores the moment as a number: DateTimeOffsetToBinaryConverter).
+    /// Help outside FirstYear..this year (none in use; old or imported data) is read apart, moment by moment.
+    /// </summary>
+    private async Task<List<int>> YearsWithHelpAsync(string volunteerId, CancellationToken ct)
+    {
+        var counted = Done(volunteerId).Where(r => r.HelperConfirmed != false && r.RequesterConfirmed != false);
+        var years = await counted.Select(YearOfHelp(FirstYear, ThisYear)).Distinct().ToListAsync(ct);
+        if (!years.Remove(OutsideYears)) return years;
+        var (first, end) = (YearStartUtc(FirstYear), YearStartUtc(ThisYear + 1));
+        var outside = await counted.Select(HelpMoment).Where(m => m < first || m >= end).ToListAsync(ct);
+        return [.. years, .. outside.Select(m => DateOnly.FromDateTime(m.ToAmsterdam().DateTime).Year).Distinct()];
+    }
+
+    private const int OutsideYears = 0;
+
+    /// <summary>r => m >= start(last + 1) ? 0 : m >= start(last) ? last : ... : m >= start(first) ? first : 0, m the help moment.</summary>
+    private static Expression<Func<HelpRequest, int>> YearOfHelp(int first, int last)
+    {
+        var moment = HelpMoment.Body;
+        Expression From(int year) => Expression.GreaterThanOrEqual(moment, Expression.Constant(YearStartUtc(year)));
+        Expression year = Expression.Constant(OutsideYears);
+        for (var y = first; y <= last; y++)
+            year = Expression.Condition(From(y), Expression.Constant(y), year);
+        return Expression.Lambda<Func<HelpRequest, int>>(Expression.Condition(From(last + 1), Expression.Constant(OutsideYears), year), HelpMoment.Parameters);
+    }
+
+    /// <summary>1 January 00:00 in Amsterdam, as a UTC instant (23:00 UTC the day before).</summary>
+    private static DateTimeOffset YearStartUtc(int year) => WallClock.StartOfDayUtc(new DateOnly(year, 1, 1));
 
     private static HelpFigures Figures(IEnumerable<HelpTaskLine> tasks)
     {
