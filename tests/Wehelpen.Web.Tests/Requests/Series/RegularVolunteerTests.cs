@@ -147,6 +147,27 @@ public sealed class RegularVolunteerTests
         }
     }
 
+    [Theory, BothDatabases]
+    public async Task The_circles_page_of_an_offer_links_the_series_title_to_the_week_to_come(DatabaseProvider provider)
+    {
+        var (app, _) = await RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var (vera, _) = await app.VolunteerAsync("Vera Vrijwilliger");
+        var seriesId = await c.Coordinator.SeriesAsync(c.CircleId,
+            SeriesSteps.Repeating("2026-11-24", new { frequency = "weekly", days = new[] { "tuesday" }, times = 3 }, "neighbourhood"));
+        var first = (await c.Coordinator.GetSeriesAsync(seriesId)).Occurrences()[0].Id;
+        Assert.Equal(HttpStatusCode.OK, (await vera.ActAsync(first, "claim")).StatusCode);
+        var regularId = (await vera.OfferAsync(first)).GetProperty("id").GetGuid();
+
+        // A series has no page of its own (the link once went to /circles/{id}/series/{id}, which is not found).
+        using var carla = await app.BrowserAsync("Carla Coördinator");
+        var page = await carla.GetStringAsync($"/circles/{c.CircleId}/regulars/{regularId}");
+        var week = $"/circles/{c.CircleId}/requests/{first}";
+        Assert.Contains($"<a href=\"{week}\">", page);
+        Assert.Equal(HttpStatusCode.OK, (await carla.GetAsync(week)).StatusCode);
+    }
+
     private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
 
