@@ -46,6 +46,7 @@ internal static class SeriesApi
         builder.Services.AddScoped<SeriesStarting>();
         builder.Services.AddScoped<SeriesManagement>();
         builder.AddRegularVolunteers();
+        builder.Services.AddScoped<SeriesOverviews>();
         builder.Services.AddPersonalData<SeriesPersonalData>();
         builder.Services.AddRetentionRule<SeriesRetention>();
         builder.AddJob<SeriesOccurrencesJob>(SeriesOccurrencesJob.Key, "Maakt de komende keren van herhaalde hulpvragen aan, tot de horizon vooruit",
