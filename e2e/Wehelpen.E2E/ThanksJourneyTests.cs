@@ -34,13 +34,13 @@ public sealed class ThanksJourneyTests(BrowserFixture browser) : IClassFixture<B
         await carer.GetByRole(AriaRole.Button, new() { Name = "Bedank Vera" }).ClickAsync();
         await Expect(carer.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw bedankje is verstuurd naar Vera.");
         await AxeCheck.NoSeriousIssuesAsync(carer, $"(the request with its thanks) at {width} px");
-        await ShotAsync(carer, $"request-thanks-{width}");
+        await Screenshots.TakeAsync(carer, $"request-thanks-{width}");
 
         await volunteer.GotoAsync("/help/thanks");
         await Expect(volunteer.GetByRole(AriaRole.Heading, new() { Name = "Mijn bedankjes", Level = 1 })).ToBeVisibleAsync();
         await Expect(volunteer.Locator(".thanks-note")).ToHaveTextAsync("Dank je wel, Vera! Vader was er heel blij mee.");
         await AxeCheck.NoSeriousIssuesAsync(volunteer, $"(my thanks) at {width} px");
-        await ShotAsync(volunteer, $"thanks-{width}");
+        await Screenshots.TakeAsync(volunteer, $"thanks-{width}");
 
         await volunteer.GetByRole(AriaRole.Link, new() { Name = "Jaaroverzicht van mijn hulp" }).ClickAsync();
         await Expect(volunteer.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeVisibleAsync(); // print.js shows it
@@ -52,20 +52,13 @@ public sealed class ThanksJourneyTests(BrowserFixture browser) : IClassFixture<B
         foreach (var table in new[] { "Per maand", "Per soort hulp" })
             await TableSteps.ReadsInWholeWordsAsync(volunteer, table, width, fitsFrom: 360);
         await AxeCheck.NoSeriousIssuesAsync(volunteer, $"(the yearly overview) at {width} px");
-        await ShotAsync(volunteer, $"overview-{width}");
+        await Screenshots.TakeAsync(volunteer, $"overview-{width}");
 
         await volunteer.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(volunteer.Locator(".site-header")).ToBeHiddenAsync();
         await Expect(volunteer.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeHiddenAsync();
         await Expect(volunteer.GetByRole(AriaRole.Cell, new() { Name = "een hulpvrager in 1055" })).ToBeVisibleAsync();
         await AxeCheck.NoSeriousIssuesAsync(volunteer, $"(the yearly overview as printed) at {width} px");
-        await ShotAsync(volunteer, $"overview-print-{width}");
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("WEHELPEN_SCREENSHOTS") is not { Length: > 0 } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        await Screenshots.TakeAsync(volunteer, $"overview-print-{width}");
     }
 }

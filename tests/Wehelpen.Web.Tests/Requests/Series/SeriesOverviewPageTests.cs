@@ -50,15 +50,10 @@ public sealed class SeriesOverviewPageTests
     [Theory, BothDatabases]
     public async Task Changing_on_the_page_starts_a_new_series_keeps_the_taken_one_with_its_helper_and_says_so(DatabaseProvider provider)
     {
-        var (app, _) = await RequestSteps.StartAsync(provider);
-        await using var _app = app;
-        var c = await app.TwoCirclesAsync();
-        var seriesId = await c.FourTuesdaysAsync();
+        await using var setup = await SeriesOverviewSteps.FourTuesdaysOnPageAsync(provider);
+        var (app, c, seriesId, carla, page) = setup;
         var made = (await c.Coordinator.GetSeriesAsync(seriesId)).Occurrences();
         Assert.Equal(HttpStatusCode.OK, (await c.Member.ActAsync(made[2].Id, "claim")).StatusCode); // 8 December
-
-        using var carla = await app.BrowserAsync("Carla Coördinator");
-        var page = SeriesOverviewSteps.Page(c.CircleId, seriesId);
         var changed = await carla.PostHandlerAsync(page, "Change", fields: SeriesOverviewSteps.ChangeFields("2026-12-01", "Boodschappen 's middags", "14:00", "16:00"));
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
@@ -76,13 +71,9 @@ public sealed class SeriesOverviewPageTests
     [Theory, BothDatabases]
     public async Task Stopping_on_the_page_cancels_from_that_date_and_shows_the_series_stopped(DatabaseProvider provider)
     {
-        var (app, _) = await RequestSteps.StartAsync(provider);
-        await using var _app = app;
-        var c = await app.TwoCirclesAsync();
-        var seriesId = await c.FourTuesdaysAsync();
+        await using var setup = await SeriesOverviewSteps.FourTuesdaysOnPageAsync(provider);
+        var (app, c, seriesId, carla, page) = setup;
 
-        using var carla = await app.BrowserAsync("Carla Coördinator");
-        var page = SeriesOverviewSteps.Page(c.CircleId, seriesId);
         var stopped = await carla.PostHandlerAsync(page, "Stop", fields: [("Stop.From", "2026-12-08"), ("Stop.Reason", "Jan gaat naar zijn dochter")]);
 
         Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
@@ -97,12 +88,8 @@ public sealed class SeriesOverviewPageTests
     [Theory, BothDatabases]
     public async Task Wrong_fields_are_told_next_to_them_in_Dutch_or_English_and_nothing_is_written(DatabaseProvider provider)
     {
-        var (app, _) = await RequestSteps.StartAsync(provider);
-        await using var _app = app;
-        var c = await app.TwoCirclesAsync();
-        var seriesId = await c.FourTuesdaysAsync();
-        using var carla = await app.BrowserAsync("Carla Coördinator");
-        var page = SeriesOverviewSteps.Page(c.CircleId, seriesId);
+        await using var setup = await SeriesOverviewSteps.FourTuesdaysOnPageAsync(provider);
+        var (app, c, seriesId, carla, page) = setup;
 
         async Task<string> ChangeAsync(params (string, string)[] fields) =>
             await (await carla.PostHandlerAsync(page, "Change", fields: fields)).PageAsync();
@@ -129,12 +116,9 @@ public sealed class SeriesOverviewPageTests
     [Theory, BothDatabases]
     public async Task A_member_who_did_not_ask_sees_the_page_without_the_forms_and_cannot_stop_it(DatabaseProvider provider)
     {
-        var (app, _) = await RequestSteps.StartAsync(provider);
-        await using var _app = app;
-        var c = await app.TwoCirclesAsync();
-        var seriesId = await c.FourTuesdaysAsync();
+        await using var setup = await SeriesOverviewSteps.FourTuesdaysOnPageAsync(provider);
+        var (app, c, seriesId, _, page) = setup;
         using var mo = await app.BrowserAsync("Mo Lid");
-        var page = SeriesOverviewSteps.Page(c.CircleId, seriesId);
 
         var shown = await mo.PageAsync(page);
         Assert.Contains("elke dinsdag, 10:00–12:00, nog 4 keer", shown);
@@ -161,10 +145,8 @@ public sealed class SeriesOverviewPageTests
     [Theory, MemberData(nameof(Handlers))]
     public async Task A_stranger_gets_404_as_for_a_made_up_series_on_the_page_and_each_handler(DatabaseProvider provider, string handler)
     {
-        var (app, _) = await RequestSteps.StartAsync(provider);
-        await using var _app = app;
-        var c = await app.TwoCirclesAsync();
-        var seriesId = await c.FourTuesdaysAsync();
+        await using var setup = await SeriesOverviewSteps.FourTuesdaysOnPageAsync(provider);
+        var (app, c, seriesId, _, _) = setup;
         using var stan = await app.BrowserAsync("Stan Vreemde");
         var ownPage = $"/circles/{c.OtherCircleId}/requests";
 

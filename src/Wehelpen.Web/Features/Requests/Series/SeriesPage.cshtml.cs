@@ -35,8 +35,8 @@ public sealed class SeriesPageModel(SeriesOverviews overviews, SeriesManagement 
 
     public static string PathOf(Guid circleId, Guid seriesId) => $"/circles/{circleId}/series/{seriesId}";
 
-    /// <summary>The forms are shown while the series still has a date to change or stop.</summary>
-    public bool ShowsForms => Overview.MayChange && (Overview.Series.StoppedFrom is not { } stopped || stopped > Overview.Today);
+    /// <summary>The forms are shown while the series still has a date to come: there is nothing left to change or stop after it.</summary>
+    public bool ShowsForms => Overview.MayChange && SeriesRule.Dates(Overview.Series).Any(d => d >= Overview.Today);
 
     public async Task<IActionResult> OnGetAsync(Guid seriesId, CancellationToken ct)
     {
