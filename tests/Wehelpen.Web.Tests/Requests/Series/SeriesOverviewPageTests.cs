@@ -36,7 +36,7 @@ public sealed class SeriesOverviewPageTests
         Assert.Contains("Op zondag 28 maart valt 02:30 weg door de zomertijd; deze keer wordt niet aangemaakt. Vraag die dag apart om hulp.", page);
         foreach (var (on, id) in new[] { ("zondag 21 maart", made[0].Id), ("zondag 4 april", made[1].Id), ("zondag 11 april", made[2].Id) })
             Assert.Contains($"<a href=\"/circles/{c.CircleId}/requests/{id}\">{on}</a>", page);
-        Assert.Contains("Opgepakt · helper: Mo Lid", page);
+        Assert.Contains("Opgepakt · wie helpt: Mo Lid", page);
         Assert.Contains("<li>zondag 18 april</li>", page);   // within the horizon, not made yet
         Assert.DoesNotContain("<li>zondag 25 april</li>", page);
         Assert.Contains("Wijzigen vanaf een datum", page);
