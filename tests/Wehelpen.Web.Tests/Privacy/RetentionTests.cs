@@ -196,7 +196,7 @@ public sealed class RetentionTests
 
         Assert.Equal(["broken"], report.Failed);
         Assert.Equal(1, report["mail-files"]);
-        string[] every = ["mail-files", "inactive-account-warnings", "inactive-accounts", "request-addresses", "request-address-views", "request-series", "notifications", "push-deliveries", "sessions", "refresh-tokens", "sign-in-failures", "audit-addresses", "audit-entries", "broken"];
+        string[] every = ["mail-files", "inactive-account-warnings", "inactive-accounts", "request-addresses", "request-address-views", "request-series", "regular-volunteers", "notifications", "push-deliveries", "sessions", "refresh-tokens", "sign-in-failures", "audit-addresses", "audit-entries", "broken"];
         Assert.Equal(every.Order(), report.Rules.Select(r => r.Name).Order());
         Assert.Contains("broken: failed", report.Summary);
     }

@@ -148,7 +148,7 @@ public sealed class RegularVolunteerTests
     }
 
     [Theory, BothDatabases]
-    public async Task The_circles_page_of_an_offer_links_the_series_title_to_the_week_to_come(DatabaseProvider provider)
+    public async Task The_circles_page_of_an_offer_links_to_the_series_page_which_names_the_regular_volunteer(DatabaseProvider provider)
     {
         var (app, _) = await RequestSteps.StartAsync(provider);
         await using var _app = app;
@@ -160,12 +160,11 @@ public sealed class RegularVolunteerTests
         Assert.Equal(HttpStatusCode.OK, (await vera.ActAsync(first, "claim")).StatusCode);
         var regularId = (await vera.OfferAsync(first)).GetProperty("id").GetGuid();
 
-        // A series has no page of its own (the link once went to /circles/{id}/series/{id}, which is not found).
         using var carla = await app.BrowserAsync("Carla Coördinator");
         var page = await carla.GetStringAsync($"/circles/{c.CircleId}/regulars/{regularId}");
-        var week = $"/circles/{c.CircleId}/requests/{first}";
-        Assert.Contains($"<a href=\"{week}\">", page);
-        Assert.Equal(HttpStatusCode.OK, (await carla.GetAsync(week)).StatusCode);
+        var series = $"/circles/{c.CircleId}/series/{seriesId}";
+        Assert.Contains($"<a href=\"{series}\">", page);
+        Assert.Contains("Vera Vrijwilliger biedt aan dit vast te doen (alle keren).", await carla.PageAsync(series));
     }
 
     private static async Task<string?> DetailAsync(HttpResponseMessage response) =>

@@ -75,4 +75,20 @@ public sealed class SeriesPrivacyTests
         Assert.Equal(0, await app.QueryAsync(db => db.Set<RegularVolunteer>().CountAsync()));
         Assert.All(await app.TakenAsync(seriesId), t => Assert.Equal((RequestStatus.Open, (string?)null), (t.Status, t.Helper)));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_declined_offer_is_deleted_thirty_days_after_the_answer(DatabaseProvider provider)
+    {
+        var (app, clock) = await RequestSteps.StartAsync(provider);
+        await using var _app = app;
+        var c = await app.TwoCirclesAsync();
+        var (vera, _, _, first) = await app.VeraHelpsWithTheFirstAsync(c, new { frequency = "weekly", days = new[] { "tuesday" }, times = 3 });
+        await c.Coordinator.AnsweredAsync((await vera.OfferAsync(first)).GetProperty("id").GetGuid(), "decline");
+
+        clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, (await app.Services.GetRequiredService<RetentionRun>().RunAsync(CancellationToken.None))["regular-volunteers"]);
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, (await app.Services.GetRequiredService<RetentionRun>().RunAsync(CancellationToken.None))["regular-volunteers"]);
+        Assert.Equal(0, await app.QueryAsync(db => db.Set<RegularVolunteer>().CountAsync()));
+    }
 }

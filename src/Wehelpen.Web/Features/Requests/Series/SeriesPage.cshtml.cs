@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Wehelpen.Web.Features.Agenda;
+using Wehelpen.Web.Features.Requests.Series.Regulars;
 using Wehelpen.Web.Hosting;
 
 namespace Wehelpen.Web.Features.Requests.Series;
@@ -12,10 +13,13 @@ namespace Wehelpen.Web.Features.Requests.Series;
 /// hoofdpersoon and the coördinators, changing it or stopping it from a date on. Another circle's series (or a made-up
 /// id) is not found, for the page and for every handler alike.
 /// </summary>
-public sealed class SeriesPageModel(SeriesOverviews overviews, SeriesManagement management, IStringLocalizer<SharedResource> text)
+public sealed class SeriesPageModel(SeriesOverviews overviews, SeriesManagement management, RegularQueries regulars, IStringLocalizer<SharedResource> text)
     : CircleRequestPageModel
 {
     public SeriesOverview Overview { get; private set; } = default!;
+
+    /// <summary>Its regular volunteers, and offers waiting for an answer (Regulars).</summary>
+    public IReadOnlyList<RegularResponse> Regulars { get; private set; } = [];
 
     [BindProperty] public ChangeForm Change { get; set; } = new();
     [BindProperty] public StopForm Stop { get; set; } = new();
@@ -128,6 +132,7 @@ public sealed class SeriesPageModel(SeriesOverviews overviews, SeriesManagement 
     {
         if (await overviews.GetAsync(Membership, seriesId, ct) is not { } overview) return false;
         Overview = overview;
+        Regulars = await regulars.OfSeriesAsync(Membership.UserId, seriesId, ct);
         return true;
     }
 }

@@ -16,9 +16,6 @@ public sealed class CircleRegularModel(RegularQueries queries, RegularArrangemen
     /// <summary>Whether this member may answer or end it (the service checks again).</summary>
     public bool MayAct { get; private set; }
 
-    /// <summary>An occurrence of the series, for the link to its page in the circle; null when none is left.</summary>
-    public Guid? OccurrenceId { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid regularId, CancellationToken ct) =>
         await LoadAsync(regularId, ct) ? Page() : NotFound();
 
@@ -51,7 +48,6 @@ public sealed class CircleRegularModel(RegularQueries queries, RegularArrangemen
     {
         if (await queries.GetAsync(Membership.UserId, regularId, ct) is not { } regular || regular.CircleId != Membership.CircleId) return false;
         Regular = regular;
-        OccurrenceId = await queries.OccurrenceToShowAsync(regular.SeriesId, ct);
         MayAct = Membership.CanManage || await queries.AskedSeriesAsync(Membership.UserId, regular.SeriesId, ct);
         return true;
     }

@@ -48,18 +48,6 @@ public sealed class RegularQueries(WehelpenDbContext db, TimeProvider clock)
             ? await OfSeriesAsync(userId, seriesId, ct)
             : [];
 
-    /// <summary>
-    /// The occurrence a page about the series links to (a series has no page of its own): the next one still to come,
-    /// else the last one.
-    /// </summary>
-    public async Task<Guid?> OccurrenceToShowAsync(Guid seriesId, CancellationToken ct)
-    {
-        var today = clock.AmsterdamToday();
-        var occurrences = db.Set<HelpRequest>().AsNoTracking().Where(r => r.SeriesId == seriesId);
-        return await occurrences.Where(r => r.OccurrenceOn >= today).OrderBy(r => r.OccurrenceOn).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
-            ?? await occurrences.OrderByDescending(r => r.OccurrenceOn).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-    }
-
     /// <summary>Whether this person asked the series: they answer for it as the hoofdpersoon and coördinators do.</summary>
     public Task<bool> AskedSeriesAsync(string userId, Guid seriesId, CancellationToken ct) =>
         db.Set<RequestSeries>().AnyAsync(s => s.Id == seriesId && s.RequestedById == userId, ct);
