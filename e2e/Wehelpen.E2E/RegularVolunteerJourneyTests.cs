@@ -53,9 +53,12 @@ public sealed class RegularVolunteerJourneyTests(BrowserFixture browser) : IClas
         await carla.GetByRole(AriaRole.Button, new() { Name = "Aannemen" }).ClickAsync();
         await Expect(carla.GetByRole(AriaRole.Status)).ToHaveTextAsync("Vera Vast is nu de vaste vrijwilliger; 2 open keer/keren staan nu op naam van Vera Vast.");
         await LookAtBothWidthsAsync(carla, "circle-regular-accepted");
-        // The series has no page of its own: its title leads to the week to come, here the first.
+        // The title leads to the series' page, which names her too; so does every week's page.
         await carla.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
-        await Expect(carla).ToHaveURLAsync(firstOnCircle);
+        await Expect(carla).ToHaveURLAsync(new Regex("/series/"));
+        await Expect(box).ToContainTextAsync("Vera Vast doet dit vast: alle keren.");
+        await LookAtBothWidthsAsync(carla, "series-accepted");
+        await carla.GotoAsync(firstOnCircle);
         await Expect(box).ToContainTextAsync("Vera Vast doet dit vast: alle keren.");
         await LookAtBothWidthsAsync(carla, "circle-request-accepted");
 
@@ -98,11 +101,7 @@ public sealed class RegularVolunteerJourneyTests(BrowserFixture browser) : IClas
         {
             await page.SetViewportSizeAsync(width, 800);
             await AxeCheck.NoSeriousIssuesAsync(page, $"({name}) at {width} px");
-            if (Environment.GetEnvironmentVariable("WEHELPEN_SCREENSHOTS") is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"regular-{name}-{width}.png"), FullPage = true });
-            }
+            await Screenshots.TakeAsync(page, $"regular-{name}-{width}");
         }
     }
 }
