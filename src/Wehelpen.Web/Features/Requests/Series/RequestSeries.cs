@@ -59,7 +59,9 @@ public sealed class RequestSeries
     public ApplicationUser? RequestedBy { get; set; }
     public ApplicationUser? AddressedTo { get; set; }
 
-    public IReadOnlySet<DayOfWeek> Days => Enum.GetValues<DayOfWeek>().Where(d => (Weekdays & (1 << (int)d)) != 0).ToHashSet();
+    public IReadOnlySet<DayOfWeek> Days => DaysOf(Weekdays);
+
+    public static IReadOnlySet<DayOfWeek> DaysOf(int bits) => Enum.GetValues<DayOfWeek>().Where(d => (bits & (1 << (int)d)) != 0).ToHashSet();
 
     public static int BitsOf(IEnumerable<DayOfWeek> days) => days.Aggregate(0, (bits, d) => bits | (1 << (int)d));
 }

@@ -13,6 +13,16 @@ public static class SeriesWords
     private static readonly DayOfWeek[] MondayFirst =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
+    /// <summary>The days in the order of the Dutch week, Monday first.</summary>
+    public static IEnumerable<DayOfWeek> InWeekOrder(IEnumerable<DayOfWeek> days) => MondayFirst.Where(days.Contains);
+
+    /// <summary>"dinsdag en donderdag"; "maandag, woensdag en vrijdag".</summary>
+    public static string DayList(IStringLocalizer text, IEnumerable<DayOfWeek> days)
+    {
+        var names = InWeekOrder(days).Select(d => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d)).ToList();
+        return names.Count < 2 ? string.Concat(names) : $"{string.Join(", ", names[..^1])} {text["Series.Words.And"]} {names[^1]}";
+    }
+
     public static string Rule(IStringLocalizer text, RequestSeries s, DateOnly today) =>
         string.Join(", ", How(text, s), Time(text, s), End(text, s, today));
 
@@ -22,9 +32,7 @@ public static class SeriesWords
     private static string How(IStringLocalizer text, RequestSeries s)
     {
         if (s.Frequency == SeriesFrequency.Monthly) return text["Series.Words.Monthly", s.DayOfMonth ?? 0];
-        var names = MondayFirst.Where(s.Days.Contains).Select(d => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d)).ToList();
-        var days = names.Count < 2 ? string.Concat(names) : $"{string.Join(", ", names[..^1])} {text["Series.Words.And"]} {names[^1]}";
-        return text[$"Series.Words.{s.Frequency}", days];
+        return text[$"Series.Words.{s.Frequency}", DayList(text, s.Days)];
     }
 
     private static string Time(IStringLocalizer text, RequestSeries s) =>

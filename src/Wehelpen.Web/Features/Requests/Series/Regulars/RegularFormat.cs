@@ -7,19 +7,9 @@ namespace Wehelpen.Web.Features.Requests.Series.Regulars;
 /// <summary>How an arrangement reads: "elke dinsdag en donderdag", "alle keren", in the reader's language.</summary>
 public static class RegularFormat
 {
-    /// <summary>The weekdays from Monday on, as in the Dutch week.</summary>
-    public static IEnumerable<DayOfWeek> InWeekOrder(IEnumerable<DayOfWeek> days) => days.OrderBy(d => ((int)d + 6) % 7);
-
-    /// <summary>"dinsdag en donderdag"; "maandag, woensdag en vrijdag".</summary>
-    public static string DayList(IStringLocalizer text, IEnumerable<DayOfWeek> days)
-    {
-        var names = InWeekOrder(days).Select(d => CultureInfo.CurrentUICulture.DateTimeFormat.GetDayName(d)).ToList();
-        return names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names[..^1])} {text["Regular.And"]} {names[^1]}";
-    }
-
     /// <summary>Which occurrences are theirs: "elke dinsdag" or "alle keren".</summary>
     public static string Takes(IStringLocalizer text, RegularResponse r) =>
-        r.Days.Count == 0 ? text["Regular.Takes.All"] : text["Regular.Takes.Days", DayList(text, r.Days)];
+        r.Days.Count == 0 ? text["Regular.Takes.All"] : text["Regular.Takes.Days", SeriesWords.DayList(text, r.Days)];
 
     /// <summary>What the arrangement is now, with its moment: "Aangeboden op 3 maart", "Beëindigd door de cirkel op …".</summary>
     public static string State(IStringLocalizer text, RegularResponse r)

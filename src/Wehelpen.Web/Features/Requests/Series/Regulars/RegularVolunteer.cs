@@ -40,7 +40,7 @@ public sealed class RegularVolunteer
 
     public bool IsLive => Status is RegularStatus.Offered or RegularStatus.Accepted;
 
-    public IReadOnlySet<DayOfWeek> Days => Enum.GetValues<DayOfWeek>().Where(d => (Weekdays & (1 << (int)d)) != 0).ToHashSet();
+    public IReadOnlySet<DayOfWeek> Days => RequestSeries.DaysOf(Weekdays);
 
     /// <summary>Whether the occurrence on <paramref name="date"/> is theirs.</summary>
     public bool Covers(DateOnly date) => Weekdays == 0 || (Weekdays & (1 << (int)date.DayOfWeek)) != 0;
